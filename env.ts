@@ -1,0 +1,67 @@
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+import { ConfigError } from "@/lib/errors";
+
+/**
+ * The one validated reader of process.env. A wrong value fails the start (and the build,
+ * since next.config.mjs imports this) with one line that names the variable.
+ */
+export { ConfigError };
+
+const flag = z
+  .enum(["0", "1", "true", "false"])
+  .default("0")
+  .transform((v) => v === "1" || v === "true");
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\/[^/]/.test(v) && URL.canParse(v), {
+    message: "must be a postgres:// or postgresql:// connection URL",
+  });
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: postgresUrl.optional(),
+    TEST_DATABASE_URL: postgresUrl.optional(),
+    VENDORWATCH_DATA_DIR: z.string().min(1).default(".data"),
+    PORT: z.coerce
+      .number({ error: "must be a number" })
+      .int("must be a whole number")
+      .min(1, "must be between 1 and 65535")
+      .max(65535, "must be between 1 and 65535")
+      .default(3000),
+    HOSTNAME: z.string().min(1).default("0.0.0.0"),
+    APP_URL: z.url().optional(),
+    VENDORWATCH_ALLOW_PRIVATE_NETWORKS: flag,
+    VENDORWATCH_SCHEDULER: z.enum(["on", "off"]).default("on"),
+    VENDORWATCH_SEED: z.enum(["catalog", "none"]).default("catalog"),
+    POLL_INTERVAL_SECONDS: z.coerce.number({ error: "must be a number" }).int().min(5).max(3600).default(30),
+    HOT_POLL_INTERVAL_SECONDS: z.coerce.number({ error: "must be a number" }).int().min(5).max(3600).default(15),
+    INNGEST_EVENT_KEY: z.string().min(1).optional(),
+    INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+    INNGEST_DEV: z.string().min(1).optional(),
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_BASE_URL: z.url().optional(),
+    EMAIL_FROM: z.string().min(3).default("Vendorwatch <alerts@vendorwatch.local>"),
+    AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  onValidationError: (issues) => {
+    const first = issues[0];
+    const key = first?.path?.map((p) => (typeof p === "object" ? String(p.key) : String(p))).join(".") ?? "?";
+    throw new ConfigError(`Invalid environment variable ${key}: ${first?.message ?? "invalid value"}`);
+  },
+});
+
+/** The public base URL, used for canonical links, feeds and emails. */
+export function appUrl(): string {
+  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+}
+
+/** True when an Inngest server (cloud or self-hosted) drives the functions instead of the in-process scheduler. */
+export function inngestIsExternal(): boolean {
+  return Boolean(env.INNGEST_EVENT_KEY || env.INNGEST_SIGNING_KEY || env.INNGEST_DEV);
+}

@@ -1,0 +1,87 @@
+import { z } from "zod";
+import type { ProviderId, Snapshot, Status } from "./types";
+
+/** A response body that is not the payload we expected (bad JSON, wrong shape). */
+export class ParseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ParseError";
+  }
+}
+
+/** One URL a provider reads per poll. Optional ones may 4xx without failing the poll. */
+export interface Resource {
+  key: string;
+  url: string;
+  optional?: boolean;
+}
+
+/** Bodies by resource key (see each provider's `resources`). */
+export type Bodies = Record<string, string | undefined>;
+
+export interface ParseContext {
+  /** Status page URL (no trailing slash); used for incident links. */
+  baseUrl?: string;
+  /** IANA zone for payloads with naive local times (Cachet). */
+  timeZone?: string | null;
+}
+
+export interface Provider {
+  id: ProviderId;
+  /** Detection by host (formats.md §0 steps 1-2). */
+  matchesHost?(url: URL): boolean;
+  /** Endpoint to store when detected by host alone. */
+  defaultEndpoint?(base: URL): string;
+  /** What to GET for one poll, resolved against the status page (or the stored endpoint). */
+  resources(base: URL, endpoint: string | null): Resource[];
+  /** Pure: bodies in, snapshot out. Throws ParseError on anything unexpected. */
+  parse(bodies: Bodies, ctx: ParseContext): Snapshot;
+}
+
+/** `base` path + relative path, keeping any path prefix (http://h/acme + api/x -> http://h/acme/api/x). */
+export function under(base: URL, rel: string): string {
+  const u = new URL(base.href);
+  u.pathname = `${u.pathname.replace(/\/+$/, "")}/${rel.replace(/^\/+/, "")}`;
+  u.search = "";
+  u.hash = "";
+  return u.href;
+}
+
+/** JSON.parse + zod, both failures as ParseError. */
+export function parseJson<S extends z.ZodType>(body: string | undefined, schema: S, label: string): z.output<S> {
+  if (body === undefined) throw new ParseError(`${label}: missing body`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch {
+    throw new ParseError(`${label}: not JSON`);
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ParseError(`${label}: unexpected shape at ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? ""}`);
+  }
+  return result.data;
+}
+
+const RANK: Record<Status, number> = {
+  operational: 0,
+  maintenance: 1,
+  unknown: 2,
+  degraded: 3,
+  partial_outage: 4,
+  major_outage: 5,
+};
+
+/** Worst of a list; an empty list is "unknown" unless the caller knows better. */
+export function worstStatus(statuses: Iterable<Status>, empty: Status = "unknown"): Status {
+  let worst: Status | null = null;
+  for (const s of statuses) if (worst === null || RANK[s] > RANK[worst]) worst = s;
+  return worst ?? empty;
+}
+
+/** Looks a value up in a mapping table; anything unlisted gets `fallback`. */
+export function mapEnum<T extends string>(table: Record<string, T>, value: string | number | null | undefined, fallback: T): T {
+  if (value === null || value === undefined) return fallback;
+  return Object.hasOwn(table, String(value)) ? (table[String(value)] ?? fallback) : fallback;
+}
