@@ -49,7 +49,7 @@ class Lock {
 
 function serveClient(db: PGlite, lock: Lock, socket: net.Socket, isClosed: () => boolean): void {
   const id = Symbol("client");
-  let buffer = Buffer.alloc(0);
+  let buffer: Buffer = Buffer.alloc(0);
   let started = false;
   let batch: Buffer[] = [];
   let chain = Promise.resolve();
@@ -103,7 +103,7 @@ function serveClient(db: PGlite, lock: Lock, socket: net.Socket, isClosed: () =>
       if (BATCH_ENDS.has(type)) {
         const messages = batch;
         batch = [];
-        chain = chain.then(() => run(messages)).catch(() => socket.destroy());
+        chain = chain.then(() => run(messages)).catch(() => void socket.destroy());
       }
     }
   };

@@ -73,7 +73,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     for (let hop = 0; ; hop++) {
       let addresses;
       try {
-        addresses = await resolveSafely(url, { allowPrivateNetworks: o.allowPrivateNetworks, resolver: o.resolver });
+        addresses = await resolveSafely(url, o);
       } catch (err) {
         if (err instanceof BlockedAddressError) throw new FetchError("blocked", err.message, url.href);
         throw new FetchError("unreachable", `unreachable: cannot resolve ${url.hostname}`, url.href);

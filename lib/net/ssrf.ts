@@ -15,6 +15,8 @@ export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 export interface SsrfOptions {
   /** Lifts the guard (tests against loopback, intranet status pages). */
   allowPrivateNetworks?: boolean;
+  /** Exact addresses allowed even though private (one intranet server, or a loopback test origin). */
+  allowAddresses?: readonly string[];
   /** Injected in tests so no real DNS is needed. */
   resolver?: Resolver;
 }
@@ -118,6 +120,7 @@ export async function resolveSafely(url: URL, opts: SsrfOptions = {}): Promise<R
   if (addresses.length === 0) throw new Error(`no addresses for ${host}`);
   if (allowPrivate) return addresses;
   for (const a of addresses) {
+    if (opts.allowAddresses?.includes(a.address)) continue;
     const reason = blockedReason(a.address);
     if (reason) {
       const where = literal ? "is" : `resolves to ${a.address},`;

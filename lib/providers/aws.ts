@@ -63,6 +63,7 @@ const PREFIX: Array<[RegExp, IncidentStatus, Impact, Status]> = [
   [/^service disruption:\s*/i, "investigating", "critical", "major_outage"],
 ];
 const IMPACT_ORDER: Impact[] = ["none", "minor", "major", "critical"];
+const DAY = 24 * 3600 * 1000;
 
 /** Legacy RSS: one item per update; an event runs until "Service is operating normally". */
 function fromRss(body: string): Snapshot {
@@ -75,9 +76,13 @@ function fromRss(body: string): Snapshot {
   let lastStatus: Status = "operational";
   for (const it of oldestFirst) {
     if (!it.published) throw new ParseError(`aws rss item ${it.id} has no date`);
-    const [re, status, impact, compStatus] = PREFIX.find(([r]) => r.test(it.title)) ?? [/^/, "investigating", "minor", "unknown"];
-    const title = it.title.replace(re, "").replace(/^\[resolved\]\s*/i, "");
-    if (!cur || cur.status === "resolved") {
+    const [re, prefixStatus, impact, compStatus] = PREFIX.find(([r]) => r.test(it.title)) ?? [/^/, "investigating", "minor", "unknown"];
+    const rest = it.title.replace(re, "");
+    const title = rest.replace(/\[(resolved|解決済)\]\s*/gi, "").trim();
+    const status: IncidentStatus = /\[resolved\]/i.test(rest) ? "resolved" : prefixStatus;
+    const gap = cur ? Date.parse(it.published) - Date.parse(cur.updates[0]?.at ?? cur.startedAt) : 0;
+    // A new event: nothing open, a different headline, or a day of silence.
+    if (!cur || cur.status === "resolved" || cur.title !== title || gap > DAY) {
       cur = { id: it.id.split("#")[1] ?? it.id, title, status, impact, startedAt: it.published, resolvedAt: null, url: it.link, componentIds: [service], updates: [] };
       incidents.push(cur);
     }
@@ -85,7 +90,7 @@ function fromRss(body: string): Snapshot {
     if (IMPACT_ORDER.indexOf(impact) > IMPACT_ORDER.indexOf(cur.impact)) cur.impact = impact;
     if (status === "resolved") cur.resolvedAt = it.published;
     cur.updates.unshift({ status, body: it.html, at: it.published });
-    lastStatus = compStatus;
+    lastStatus = status === "resolved" ? "operational" : compStatus;
   }
   incidents.reverse();
   return {

@@ -84,7 +84,7 @@ export const betterstack: Provider = {
         .map((r) => {
           const from = toUtcOrNull(str(r, "starts_at"));
           const until = toUtcOrNull(str(r, "ends_at"));
-          const now = Date.now();
+          const now = ctx.now ?? Date.now();
           const status = until && Date.parse(until) <= now ? "completed" : from && Date.parse(from) <= now ? "in_progress" : "scheduled";
           return { id: r.id, title: str(r, "title") ?? r.id, status, scheduledFor: from, scheduledUntil: until, componentIds: affected(r) };
         }),

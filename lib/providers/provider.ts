@@ -24,6 +24,8 @@ export interface ParseContext {
   baseUrl?: string;
   /** IANA zone for payloads with naive local times (Cachet). */
   timeZone?: string | null;
+  /** Clock for time-derived statuses (maintenance windows); tests pin it. */
+  now?: number;
 }
 
 export interface Provider {

@@ -65,7 +65,7 @@ export function pageStatus(indicator: string | undefined, components: readonly S
 function componentIds(i: SpIncident): string[] {
   const ids = new Set<string>((i.components ?? []).map((c) => c.id));
   if (ids.size === 0) {
-    for (const u of i.incident_updates ?? []) for (const a of u.affected_components ?? []) if (a) ids.add(a.code);
+    for (const u of i.incident_updates ?? []) for (const a of u.affected_components ?? []) if (a?.code) ids.add(a.code);
   }
   return [...ids];
 }

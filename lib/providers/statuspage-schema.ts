@@ -14,7 +14,7 @@ export const spComponent = z.object({
   components: z.array(str).nullish(),
 });
 
-const affected = z.object({ code: str, name: optStr }).nullable();
+const affected = z.object({ code: optStr, name: optStr }).nullable();
 
 export const spUpdate = z.object({
   status: str,

@@ -54,7 +54,12 @@ export function parseStatuspageBodies(id: ProviderId, bodies: Bodies, ctx: Parse
   if (!summary && !comps && !incs && !maints) throw new ParseError("statuspage: no body to parse");
   const baseUrl = ctx.baseUrl ?? summary?.page.url ?? incs?.page?.url ?? undefined;
 
-  const components = mapComponents(summary?.components ?? comps?.components ?? []);
+  const rawComponents = summary?.components ?? comps?.components ?? [];
+  const components = mapComponents(rawComponents);
+  // Ids of dropped rows (groups, decoration) must not dangle from incidents.
+  const kept = new Set(components.map((c) => c.id));
+  const dropped = new Set(rawComponents.filter((c) => !kept.has(c.id)).map((c) => c.id));
+  const clean = <T extends { componentIds: string[] }>(x: T): T => ({ ...x, componentIds: x.componentIds.filter((id) => !dropped.has(id)) });
   // incidents.json also lists maintenances (they carry scheduled_for); keep them apart.
   const recent = incs?.incidents ?? [];
   const incidents = mergeById(summary?.incidents, recent.filter((i) => !isScheduled(i)));
@@ -67,8 +72,8 @@ export function parseStatuspageBodies(id: ProviderId, bodies: Bodies, ctx: Parse
     provider: id,
     status: pageStatus(summary?.status.indicator, components),
     components,
-    incidents: incidents.map((i) => mapIncident(i, baseUrl)),
-    maintenances: maintenances.map(mapMaintenance),
+    incidents: incidents.map((i) => clean(mapIncident(i, baseUrl))),
+    maintenances: maintenances.map((m) => clean(mapMaintenance(m))),
   };
 }
 

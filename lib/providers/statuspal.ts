@@ -70,11 +70,11 @@ export const statuspal: Provider = {
   matchesHost: (url) => statuspalEndpoint(url) !== null,
   defaultEndpoint: (base) => statuspalEndpoint(base) ?? base.href,
   resources: (base, endpoint) => [{ key: "summary", url: endpoint ?? statuspalEndpoint(base) ?? base.href }],
-  parse(bodies) {
+  parse(bodies, ctx) {
     const s = parseJson(bodies.summary, schema, "statuspal summary");
     const pageZone = s.status_page.time_zone ?? "UTC";
     const at = (e: Event, v: string | null | undefined) => toUtcOrNull(v, e.timezone ?? pageZone);
-    const now = Date.now();
+    const now = ctx.now ?? Date.now();
     const incident = (e: Event) => {
       const updates = (e.updates ?? []).map((u) => ({
         status: mapEnum(UPDATE, u.type, "investigating"),

@@ -1,0 +1,32 @@
+import { AlertOctagon, AlertTriangle, CheckCircle2, HelpCircle, MinusCircle, Wrench } from "lucide-react";
+import type { Status } from "@/lib/providers/types";
+import { cn } from "@/lib/utils";
+
+export const STATUS_TEXT: Record<Status, string> = {
+  operational: "Operational",
+  degraded: "Degraded performance",
+  partial_outage: "Partial outage",
+  major_outage: "Major outage",
+  maintenance: "Under maintenance",
+  unknown: "Unknown",
+};
+
+const STYLE: Record<Status, { icon: typeof CheckCircle2; color: string }> = {
+  operational: { icon: CheckCircle2, color: "text-status-operational" },
+  degraded: { icon: MinusCircle, color: "text-status-degraded" },
+  partial_outage: { icon: AlertTriangle, color: "text-status-partial" },
+  major_outage: { icon: AlertOctagon, color: "text-status-major" },
+  maintenance: { icon: Wrench, color: "text-status-maintenance" },
+  unknown: { icon: HelpCircle, color: "text-status-unknown" },
+};
+
+/** Status in words with an icon: colour is never the only carrier of meaning. */
+export function StatusLabel({ status, className }: { status: Status; className?: string }) {
+  const { icon: Icon, color } = STYLE[status];
+  return (
+    <span className={cn("inline-flex items-center gap-1.5 font-medium", className)} data-status={status}>
+      <Icon aria-hidden className={cn("size-4", color)} />
+      {STATUS_TEXT[status]}
+    </span>
+  );
+}

@@ -1,0 +1,107 @@
+import { db } from "@/lib/db";
+import type { Impact, IncidentStatus, MaintenanceStatus, Status } from "@/lib/providers/types";
+import { isStale } from "@/lib/data/staleness";
+import { type DayBar, dailyBars, uptime } from "@/lib/data/uptime";
+
+const DAY = 86_400_000;
+export const RECENT_INCIDENT_DAYS = 30;
+export const UPTIME_DAYS = 90;
+
+export interface VendorDetail {
+  vendor: { slug: string; name: string; statusPageUrl: string; provider: string | null; category: string | null; homepageUrl: string | null; logoUrl: string | null };
+  status: Status;
+  stale: boolean;
+  lastCheckedAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  components: Array<{ id: string; name: string; group: string | null; status: Status; uptime90d: number | null; days: DayBar[] }>;
+  incidents: IncidentView[];
+  maintenances: Array<{ id: string; title: string; status: MaintenanceStatus; scheduledFor: string | null; scheduledUntil: string | null; componentIds: string[] }>;
+}
+
+export interface IncidentView {
+  id: string;
+  title: string;
+  status: IncidentStatus;
+  impact: Impact;
+  startedAt: string;
+  resolvedAt: string | null;
+  url: string | null;
+  componentIds: string[];
+  updates: Array<{ status: IncidentStatus; body: string; at: string }>;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * Everything public about one vendor, in the shape of `GET /api/v1/vendors/<slug>`:
+ * unresolved incidents first, then those resolved in the last 30 days, newest first.
+ */
+export async function loadVendorDetail(slug: string, now = new Date()): Promise<VendorDetail | null> {
+  const vendor = await db.vendor.findUnique({ where: { slug } });
+  if (!vendor) return null;
+  const since = new Date(now.getTime() - RECENT_INCIDENT_DAYS * DAY);
+  const uptimeFrom = new Date(now.getTime() - UPTIME_DAYS * DAY);
+  const [components, incidents, maintenances] = await Promise.all([
+    db.component.findMany({
+      where: { vendorId: vendor.id, removedAt: null },
+      orderBy: [{ position: "asc" }, { name: "asc" }],
+      include: { history: { where: { OR: [{ endedAt: null }, { endedAt: { gte: uptimeFrom } }] }, orderBy: { startedAt: "asc" } } },
+    }),
+    db.incident.findMany({
+      where: { vendorId: vendor.id, OR: [{ resolvedAt: null }, { resolvedAt: { gte: since } }] },
+      orderBy: { startedAt: "desc" },
+      include: { updates: { orderBy: { at: "desc" } }, components: { include: { component: { select: { providerId: true } } } } },
+    }),
+    db.maintenance.findMany({
+      where: { vendorId: vendor.id, OR: [{ status: { not: "completed" } }, { scheduledUntil: { gte: since } }] },
+      orderBy: [{ scheduledFor: "asc" }],
+      include: { components: { include: { component: { select: { providerId: true } } } } },
+    }),
+  ]);
+  const open = incidents.filter((i) => !i.resolvedAt);
+  const closed = incidents.filter((i) => i.resolvedAt);
+  return {
+    vendor: {
+      slug: vendor.slug,
+      name: vendor.name,
+      statusPageUrl: vendor.statusPageUrl,
+      provider: vendor.provider,
+      category: vendor.category,
+      homepageUrl: vendor.homepageUrl,
+      logoUrl: vendor.logoUrl,
+    },
+    status: vendor.status,
+    stale: isStale(vendor, now),
+    lastCheckedAt: iso(vendor.lastCheckedAt),
+    lastSuccessAt: iso(vendor.lastSuccessAt),
+    lastError: vendor.lastError,
+    components: components.map((c) => ({
+      id: c.providerId,
+      name: c.name,
+      group: c.group,
+      status: c.status,
+      uptime90d: uptime(c.history, uptimeFrom, now),
+      days: dailyBars(c.history, UPTIME_DAYS, now),
+    })),
+    incidents: [...open, ...closed].map((i) => ({
+      id: i.providerId,
+      title: i.title,
+      status: i.status,
+      impact: i.impact,
+      startedAt: i.startedAt.toISOString(),
+      resolvedAt: iso(i.resolvedAt),
+      url: i.url,
+      componentIds: i.components.map((c) => c.component.providerId).sort(),
+      updates: i.updates.map((u) => ({ status: u.status, body: u.body, at: u.at.toISOString() })),
+    })),
+    maintenances: maintenances.map((m) => ({
+      id: m.providerId,
+      title: m.title,
+      status: m.status,
+      scheduledFor: iso(m.scheduledFor),
+      scheduledUntil: iso(m.scheduledUntil),
+      componentIds: m.components.map((c) => c.component.providerId).sort(),
+    })),
+  };
+}

@@ -1,0 +1,3 @@
+export function startScheduler(): { stop(): Promise<void> } {
+  return { stop: async () => undefined };
+}

@@ -1,0 +1,68 @@
+import http from "node:http";
+import next from "next";
+import { env, inngestIsExternal } from "@/env";
+import { db } from "@/lib/db";
+import { UserError } from "@/lib/errors";
+import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
+import type { OpenDatabase } from "@/lib/runtime/database";
+import { seedCatalog } from "@/prisma/seed";
+
+interface ServeOptions {
+  dev: boolean;
+  database: OpenDatabase;
+  port: number;
+  hostname: string;
+}
+
+async function seedOnFirstRun(): Promise<void> {
+  if (env.VENDORWATCH_SEED === "none" || (await db.vendor.count()) > 0) return;
+  const { created } = await seedCatalog();
+  console.log(`[vendorwatch] seeded ${created} vendors from the catalog`);
+}
+
+function listen(server: http.Server, port: number, hostname: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new UserError(`PORT ${port} is already in use: stop the other server or set PORT`) : error),
+    );
+    server.listen(port, hostname, () => resolve());
+  });
+}
+
+export async function serve({ dev, database, port, hostname }: ServeOptions): Promise<void> {
+  await seedOnFirstRun();
+  // Next's own process.env reads (and the build child) see the database this process opened.
+  process.env.DATABASE_URL = database.url;
+  if (!dev && !(await buildIsCurrent())) {
+    console.log("[vendorwatch] building the app (first start or sources changed)...");
+    await buildApp({ ...process.env, NODE_ENV: "production" });
+  }
+  const app = next({ dev, dir: process.cwd(), hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer((req, res) => void handle(req, res));
+  await listen(server, port, hostname);
+  console.log(`[vendorwatch] serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+
+  let scheduler: { stop(): Promise<void> } | null = null;
+  if (env.VENDORWATCH_SCHEDULER === "on" && !inngestIsExternal()) {
+    const { startScheduler } = await import("@/lib/monitor/scheduler");
+    scheduler = startScheduler();
+    console.log(`[vendorwatch] scheduler polling every ${env.POLL_INTERVAL_SECONDS}s (in-process)`);
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[vendorwatch] ${signal}: shutting down`);
+    await scheduler?.stop();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await app.close?.();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
