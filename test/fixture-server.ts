@@ -8,6 +8,13 @@ import zlib from "node:zlib";
 /**
  * A loopback HTTP server for provider, monitor and benchmark tests. Everything is served from
  * memory (set() precomputes ETag and gzip), so thousands of vendors cost no disk reads.
+ *
+ *   const srv = await startFixtureServer();
+ *   srv.set("/acme/api/v2/summary.json", { body: fixture("statuspage/bexio-summary-minor-incident-2026-04.json") });
+ *   srv.set("/acme/api/v2/incidents.json", { status: 503 });          // or { fault: "timeout" }, ...
+ *   await pollProvider({ statusPageUrl: `${srv.url}/acme`, provider: "statuspage" },
+ *     { fetcher: createFetcher({ allowPrivateNetworks: true }) });
+ *   srv.count("/acme/api/v2/incidents.json"); srv.requests; await srv.close();
  */
 
 export type Fault =
@@ -15,7 +22,8 @@ export type Fault =
   | "timeout" // accept the request and never answer
   | "drip" // send headers, then one byte every dripMs, forever
   | "truncate" // declare the full length, send half, close
-  | "garbage"; // answer 200 with bytes that are not JSON/XML
+  | "garbage" // answer 200 with bytes that are not JSON/XML
+  | "huge"; // stream hugeBytes (default 16 MiB) of JSON-ish filler, chunked
 
 export interface RouteSpec {
   body?: string | Buffer;
@@ -24,6 +32,7 @@ export interface RouteSpec {
   delayMs?: number;
   fault?: Fault;
   dripMs?: number;
+  hugeBytes?: number;
   /** Redirect target (absolute or relative); status defaults to 302. */
   redirect?: string;
   /** Serve gzip-encoded when the client accepts it. */
@@ -89,6 +98,7 @@ function serve(p: Prepared, req: http.IncomingMessage, res: http.ServerResponse)
     res.writeHead(200, { "content-type": "application/json" });
     return void res.end("\u0000\u00ff<<garbage>> not a payload {{{");
   }
+  if (p.fault === "huge") return void streamHuge(res, p.hugeBytes ?? 16 * 1024 * 1024);
   const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8", ...p.headers };
   if (p.etag !== false) headers.etag = p.tag;
   if (p.lastModified) headers["last-modified"] = p.lastModified.toUTCString();
@@ -122,6 +132,20 @@ function serve(p: Prepared, req: http.IncomingMessage, res: http.ServerResponse)
     return void setTimeout(() => req.socket.destroy(), 5);
   }
   res.end(body);
+}
+
+const FILLER = Buffer.alloc(64 * 1024, 0x20);
+function streamHuge(res: http.ServerResponse, total: number): void {
+  res.writeHead(200, { "content-type": "application/json" });
+  let sent = 0;
+  const pump = () => {
+    while (sent < total && !res.destroyed) {
+      sent += FILLER.length;
+      if (!res.write(FILLER)) return void res.once("drain", pump);
+    }
+    if (!res.destroyed) res.end();
+  };
+  pump();
 }
 
 export async function startFixtureServer(): Promise<FixtureServer> {

@@ -90,9 +90,10 @@ export async function applyMigrations(connectionString: string): Promise<string[
  * ("" when they agree). The engine replays the migrations into the database it is connected
  * to, so this always runs against a throwaway in-memory PGlite, never a real database.
  */
-export async function diffMigrationsToSchema(): Promise<string> {
+export async function diffMigrationsToSchema(opts: { schemaPath?: string } = {}): Promise<string> {
   const migrationsList = await readMigrations();
-  const schema = await readFile(SCHEMA_PATH, "utf8");
+  const schemaPath = opts.schemaPath ?? SCHEMA_PATH;
+  const schema = await readFile(schemaPath, "utf8");
   const scratch = await startEmbeddedDatabase({ dataDir: null });
   try {
     return await withSchemaEngine(scratch.url, async (engine) => {
@@ -101,7 +102,7 @@ export async function diffMigrationsToSchema(): Promise<string> {
         : ({ tag: "empty" } as const);
       const result = await engine.diff({
         from,
-        to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },
+        to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
         script: true,
         exitCode: null,
         filters: noFilters,

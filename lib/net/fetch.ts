@@ -78,8 +78,6 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         if (err instanceof BlockedAddressError) throw new FetchError("blocked", err.message, url.href);
         throw new FetchError("unreachable", `unreachable: cannot resolve ${url.hostname}`, url.href);
       }
-      const address = addresses[0];
-      if (!address) throw new FetchError("unreachable", `unreachable: no address for ${url.hostname}`, url.href);
       const headers = {
         "user-agent": USER_AGENT,
         accept: "application/json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
@@ -88,7 +86,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       };
       const target = url;
       const res = await limiter.run(url.host, () =>
-        requestOnce(target, { address, headers, deadline, connectTimeoutMs: o.connectTimeoutMs, maxBytes: o.maxBytes, signal: init.signal }),
+        requestOnce(target, { addresses, headers, deadline, connectTimeoutMs: o.connectTimeoutMs, maxBytes: o.maxBytes, signal: init.signal }),
       );
       const location = res.headers.location;
       if (REDIRECTS.has(res.status) && location) {

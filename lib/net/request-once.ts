@@ -12,7 +12,8 @@ export interface RawResponse {
 }
 
 export interface OnceOptions {
-  address: ResolvedAddress;
+  /** Already SSRF-checked; the socket may only connect to one of these. */
+  addresses: readonly ResolvedAddress[];
   headers: Record<string, string>;
   deadline: number;
   connectTimeoutMs: number;
@@ -35,16 +36,20 @@ function decoderFor(encoding: string | undefined): zlib.Gunzip | zlib.Inflate | 
 }
 
 /**
- * One HTTP exchange, no redirects or retries. The socket connects to `address` (already
- * SSRF-checked) through a pinned `lookup`, so a second DNS answer can never be used.
+ * One HTTP exchange, no redirects or retries. The socket connects through a pinned `lookup`
+ * that only returns the checked addresses, so a second (rebinding) DNS answer is never used.
+ * With `all` (Node's happy-eyeballs) every checked address is offered, IPv4 first.
  */
 export function requestOnce(url: URL, o: OnceOptions): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const fail = (kind: FetchError["kind"], message: string, status?: number) =>
       reject(new FetchError(kind, message, url.href, status));
+    const ordered = [...o.addresses].sort((a, b) => a.family - b.family);
     const pinned: LookupFunction = (_host, options, cb) => {
-      if (options.all) cb(null, [{ address: o.address.address, family: o.address.family }]);
-      else cb(null, o.address.address, o.address.family);
+      const first = ordered[0];
+      if (!first) return cb(new Error("no checked address"), "", 4);
+      if (options.all) cb(null, ordered.map((a) => ({ address: a.address, family: a.family })));
+      else cb(null, first.address, first.family);
     };
     const mod = url.protocol === "https:" ? https : http;
     const req = mod.request(url, { method: "GET", headers: o.headers, lookup: pinned, agent: false });

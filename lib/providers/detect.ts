@@ -18,6 +18,7 @@ export interface DetectOptions {
   fetcher?: Fetcher;
   /** status.io's API origin (tests point it at the fixture server). */
   statusioApiBase?: string;
+  signal?: AbortSignal;
 }
 
 type Json = Record<string, unknown>;
@@ -54,12 +55,20 @@ export async function detectProvider(statusPageUrl: string, opts: DetectOptions 
   /** GET a probe URL; on failure note it in `tried` and return null. Blocked addresses abort. */
   const probe = async (label: string, url: string): Promise<string | null> => {
     try {
-      return (await fetcher(url, { headers: { accept: "application/json, text/html;q=0.9, */*;q=0.5" } })).body;
+      const init = { headers: { accept: "application/json, text/html;q=0.9, */*;q=0.5" }, signal: opts.signal };
+      return (await fetcher(url, init)).body;
     } catch (err) {
       if (!(err instanceof FetchError)) throw err;
-      if (err.kind === "blocked") throw new ProviderError("blocked", err.message, { url: err.url });
+      if (err.kind === "blocked") {
+        // Name the page the user gave, not our probe path, when the block is about that host.
+        const sameHost = new URL(err.url).host === base.host;
+        const message = sameHost ? err.message.replace(err.url, base.href) : err.message;
+        throw new ProviderError("blocked", message, { url: sameHost ? base.href : err.url });
+      }
       failures.push(err);
       tried.push(`${label} (${new URL(url).pathname}: ${err.status ?? err.kind})`);
+      // A host that refuses connections or has no DNS will not answer the next probe either.
+      if (err.kind === "unreachable") throw new ProviderError("unreachable", err.message, { url: err.url, tried });
       return null;
     }
   };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { mapEnum, parseJson, under, type Provider } from "./provider";
-import { toUtc, toUtcOrNull } from "./time";
+import { toUtc } from "./time";
 import type { Impact, IncidentStatus, MaintenanceStatus, Status } from "./types";
 
 /** Instatus `/summary.json` (formats.md §3; documented shape, no recorded payload). */
@@ -31,6 +31,7 @@ const IMPACT: Record<string, Impact> = {
   MAJOROUTAGE: "critical",
   UNDERMAINTENANCE: "none",
 };
+const IMPACTS: Impact[] = ["none", "minor", "major", "critical"];
 const IMPACT_STATUS: Record<Impact, Status> = { none: "operational", minor: "degraded", major: "partial_outage", critical: "major_outage" };
 const INCIDENT_STATUS: Record<string, IncidentStatus> = {
   INVESTIGATING: "investigating",
@@ -86,7 +87,7 @@ export const instatus: Provider = {
           title: m.name,
           status: mapEnum(MAINTENANCE_STATUS, m.status, "scheduled"),
           scheduledFor: start,
-          scheduledUntil: Number.isFinite(minutes) && minutes > 0 ? new Date(Date.parse(start) + minutes * 60_000).toISOString() : toUtcOrNull(null),
+          scheduledUntil: Number.isFinite(minutes) && minutes > 0 ? new Date(Date.parse(start) + minutes * 60_000).toISOString() : null,
           componentIds: [],
         };
       }),
@@ -94,4 +95,3 @@ export const instatus: Provider = {
   },
 };
 
-const IMPACTS: Impact[] = ["none", "minor", "major", "critical"];

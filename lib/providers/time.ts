@@ -32,12 +32,15 @@ function zoneOffset(utcMs: number, timeZone: string): number {
   return asUtc - Math.floor(utcMs / 1000) * 1000;
 }
 
-/** Converts a wall-clock time in an IANA zone to UTC ms. Two passes settle DST edges. */
+/**
+ * Converts a wall-clock time in an IANA zone to UTC ms. Around DST changes it behaves like
+ * Temporal's "compatible": an ambiguous hour takes the earlier instant, a skipped hour the later.
+ */
 export function zonedToUtcMs(wallMs: number, timeZone: string): number {
-  let guess = wallMs - zoneOffset(wallMs, timeZone);
-  const second = wallMs - zoneOffset(guess, timeZone);
-  if (second !== guess) guess = second;
-  return guess;
+  const before = zoneOffset(wallMs - 12 * 3600_000, timeZone);
+  const after = zoneOffset(wallMs + 12 * 3600_000, timeZone);
+  const valid = [wallMs - before, wallMs - after].filter((c) => zoneOffset(c, timeZone) === wallMs - c);
+  return valid.length > 0 ? Math.min(...valid) : wallMs - before;
 }
 
 /**

@@ -1,0 +1,31 @@
+import { Inngest, eventType } from "inngest";
+import { z } from "zod";
+import { env } from "@/env";
+
+/**
+ * The Inngest client. With INNGEST_EVENT_KEY / INNGEST_SIGNING_KEY (cloud or self-hosted) or
+ * INNGEST_DEV, Inngest drives the functions through /api/inngest; otherwise `npm start` runs the
+ * same code in-process (lib/monitor/scheduler.ts).
+ */
+export const inngest = new Inngest({
+  id: "vendorwatch",
+  isDev: Boolean(env.INNGEST_DEV),
+  ...(env.INNGEST_EVENT_KEY ? { eventKey: env.INNGEST_EVENT_KEY } : {}),
+  ...(env.INNGEST_SIGNING_KEY ? { signingKey: env.INNGEST_SIGNING_KEY } : {}),
+});
+
+const changeData = z.looseObject({ vendorId: z.string(), vendorSlug: z.string(), vendorName: z.string(), detectedAt: z.string() });
+
+/** Typed change events; ids are the outbox idempotency keys, so Inngest deduplicates re-sends. */
+export const events = {
+  incidentCreated: eventType("vendor/incident.created", { schema: changeData }),
+  incidentUpdated: eventType("vendor/incident.updated", { schema: changeData }),
+  incidentResolved: eventType("vendor/incident.resolved", { schema: changeData }),
+  incidentPostmortem: eventType("vendor/incident.postmortem", { schema: changeData }),
+  componentStatusChanged: eventType("vendor/component.status_changed", { schema: changeData }),
+  componentRemoved: eventType("vendor/component.removed", { schema: changeData }),
+  maintenanceScheduled: eventType("vendor/maintenance.scheduled", { schema: changeData }),
+  maintenanceStarted: eventType("vendor/maintenance.started", { schema: changeData }),
+  maintenanceCompleted: eventType("vendor/maintenance.completed", { schema: changeData }),
+  pollRequested: eventType("vendor/poll.requested", { schema: z.object({ vendorId: z.string(), host: z.string() }) }),
+};

@@ -1,0 +1,32 @@
+import { NonRetriableError } from "inngest";
+import { events, inngest } from "@/inngest/client";
+import { db } from "@/lib/db";
+import { pollableVendorSelect } from "@/lib/monitor/poll-vendor";
+import { pollVendors, summarise } from "@/lib/monitor/sweep";
+
+/**
+ * Polls one vendor. At most 2 polls run against one upstream host at a time, and 100 overall,
+ * so a sweep of thousands of vendors never hammers a shared host (statuspage.io, status.io).
+ */
+export const pollVendorFn = inngest.createFunction(
+  {
+    id: "poll-vendor",
+    triggers: [events.pollRequested],
+    concurrency: [
+      { key: "event.data.host", limit: 2 },
+      { limit: 100 },
+    ],
+    retries: 1,
+    onFailure: async ({ event, error }) => {
+      console.error(`[poll-vendor] gave up on ${JSON.stringify(event.data.event.data)}: ${error.message}`);
+    },
+  },
+  async ({ event, step }) => {
+    return step.run("poll", async () => {
+      const vendor = await db.vendor.findUnique({ where: { id: event.data.vendorId }, select: pollableVendorSelect });
+      if (!vendor) throw new NonRetriableError(`vendor ${event.data.vendorId} no longer exists`);
+      const results = await pollVendors([vendor], { concurrency: 1 });
+      return { ...summarise(results), outcome: results[0]?.outcome ?? "failed" };
+    });
+  },
+);

@@ -1,0 +1,55 @@
+import type { Impact, IncidentStatus, MaintenanceStatus } from "@/lib/providers/types";
+
+/** What the feed builders need: plain data, so they stay pure and testable. */
+export interface FeedVendor {
+  slug: string;
+  name: string;
+  statusPageUrl: string;
+}
+
+export interface FeedIncident {
+  id: string;
+  title: string;
+  status: IncidentStatus;
+  impact: Impact;
+  startedAt: string;
+  resolvedAt: string | null;
+  url: string | null;
+  updates: Array<{ status: IncidentStatus; body: string; at: string }>;
+}
+
+export interface FeedMaintenance {
+  id: string;
+  title: string;
+  status: MaintenanceStatus;
+  scheduledFor: string | null;
+  scheduledUntil: string | null;
+}
+
+export interface FeedInput {
+  vendor: FeedVendor;
+  incidents: FeedIncident[];
+  /** Absolute base URL without a trailing slash, from appUrl(). */
+  baseUrl: string;
+  now: Date;
+}
+
+export const vendorUrl = (baseUrl: string, slug: string) => `${baseUrl}/vendors/${encodeURIComponent(slug)}`;
+export const incidentUrl = (baseUrl: string, slug: string, id: string) => `${vendorUrl(baseUrl, slug)}/incidents/${encodeURIComponent(id)}`;
+
+/** Latest moment anything happened to an incident, for pubDate/updated. */
+export function incidentUpdatedAt(incident: FeedIncident): string {
+  let latest = incident.resolvedAt && incident.resolvedAt > incident.startedAt ? incident.resolvedAt : incident.startedAt;
+  for (const u of incident.updates) if (u.at > latest) latest = u.at;
+  return latest;
+}
+
+export const INCIDENT_STATUS_TEXT: Record<IncidentStatus, string> = {
+  investigating: "Investigating",
+  identified: "Identified",
+  monitoring: "Monitoring",
+  resolved: "Resolved",
+  postmortem: "Postmortem",
+};
+
+export const IMPACT_TEXT: Record<Impact, string> = { none: "No impact", minor: "Minor", major: "Major", critical: "Critical" };

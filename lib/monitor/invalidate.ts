@@ -1,0 +1,40 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { env } from "@/env";
+
+/**
+ * Pages and API responses are cached in the Next server and tagged per vendor. The poller may
+ * run in another process (the CLI) or outside a request (the scheduler), where revalidateTag
+ * cannot run, so it asks the server to revalidate over loopback with a shared secret.
+ */
+const secretFile = () => path.resolve(env.VENDORWATCH_DATA_DIR, "internal-secret");
+
+export async function internalSecret(create = false): Promise<string | null> {
+  const existing = await readFile(secretFile(), "utf8").catch(() => null);
+  if (existing || !create) return existing?.trim() || null;
+  const secret = randomBytes(32).toString("hex");
+  await mkdir(path.dirname(secretFile()), { recursive: true });
+  await writeFile(secretFile(), secret, { mode: 0o600 });
+  return secret;
+}
+
+export const vendorTags = (slugs: string[]) => [...new Set(slugs)].map((s) => `vendor:${s}`).concat("vendors");
+
+/** Best effort: when no server is running there is no cache to invalidate. */
+export async function invalidateVendors(slugs: string[], baseUrl = `http://127.0.0.1:${env.PORT}`): Promise<boolean> {
+  if (!slugs.length) return true;
+  const secret = await internalSecret();
+  if (!secret) return false;
+  try {
+    const res = await fetch(`${baseUrl}/api/internal/revalidate`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-vendorwatch-secret": secret },
+      body: JSON.stringify({ tags: vendorTags(slugs) }),
+      signal: AbortSignal.timeout(3000),
+    });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
