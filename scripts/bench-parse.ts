@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { parsePayload } from "../lib/providers/index";
 import { PAYLOADS } from "../test/fixtures/manifest";
 
-const iterations = Math.max(1, Number(process.argv[2] ?? process.env.BENCH_ITERATIONS ?? 200) || 200);
+const iterations = Math.max(1, Number(process.argv[2] ?? 200) || 200);
 const root = fileURLToPath(new URL("../test/fixtures/", import.meta.url));
 
 function quantile(sorted: number[], q: number): number {

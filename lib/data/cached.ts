@@ -1,5 +1,11 @@
 import { unstable_cache } from "next/cache";
+import { listDownNow } from "@/lib/data/down-now";
+import { loadIncidentDetail } from "@/lib/data/incident-detail";
+import { loadReliability } from "@/lib/data/reliability";
+import { listVendorSlugs } from "@/lib/data/sitemap";
 import { loadVendorDetail } from "@/lib/data/vendor-detail";
+import { loadVendorFeed } from "@/lib/data/vendor-feed";
+import { loadVendorStatus } from "@/lib/data/vendor-status";
 import { listCategories, listVendors, siteCounts, type VendorListQuery } from "@/lib/data/vendor-list";
 
 /**
@@ -23,3 +29,30 @@ export function getVendorList(query: VendorListQuery) {
 
 export const getSiteCounts = unstable_cache(siteCounts, ["site-counts"], { tags: [VENDORS_TAG], revalidate: 30 });
 export const getCategories = unstable_cache(listCategories, ["categories"], { tags: [VENDORS_TAG], revalidate: 3600 });
+
+export function getVendorReliability(slug: string) {
+  return unstable_cache(async () => loadReliability(slug), ["vendor-reliability", slug], { tags: [vendorTag(slug)], revalidate: 300 })();
+}
+
+export function getIncidentDetail(slug: string, incidentId: string) {
+  return unstable_cache(async () => loadIncidentDetail(slug, incidentId), ["incident-detail", slug, incidentId], {
+    tags: [vendorTag(slug)],
+    revalidate: 300,
+  })();
+}
+
+export function getVendorFeed(slug: string) {
+  return unstable_cache(async () => loadVendorFeed(slug), ["vendor-feed", slug], { tags: [vendorTag(slug)], revalidate: 300 })();
+}
+
+/**
+ * The live islands' poll target. A poll that changes nothing does not revalidate tags (it only
+ * writes a heartbeat), so this entry expires on its own after 15 s to keep "last checked" and
+ * staleness honest: at most one cheap row read per vendor per 15 s, however many tabs are open.
+ */
+export function getVendorStatus(slug: string) {
+  return unstable_cache(async () => loadVendorStatus(slug), ["vendor-status", slug], { tags: [vendorTag(slug)], revalidate: 15 })();
+}
+
+export const getDownNow = unstable_cache(async () => listDownNow(), ["down-now"], { tags: [VENDORS_TAG], revalidate: 30 });
+export const getVendorSlugs = unstable_cache(listVendorSlugs, ["vendor-slugs"], { tags: [VENDORS_TAG], revalidate: 3600 });

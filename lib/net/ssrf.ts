@@ -1,3 +1,4 @@
+import { env } from "@/env";
 import { lookup } from "node:dns/promises";
 import { inPrefix, parseIPv4, parseIPv6 } from "./ip";
 
@@ -21,12 +22,9 @@ export interface SsrfOptions {
   resolver?: Resolver;
 }
 
-/**
- * The one place that reads VENDORWATCH_ALLOW_PRIVATE_NETWORKS. Kept here (not spread through the
- * fetch code) so the later central env module can replace this single line.
- */
+/** VENDORWATCH_ALLOW_PRIVATE_NETWORKS=1 lifts the guard (tests, intranet status pages). */
 export function allowPrivateNetworksDefault(): boolean {
-  return process.env.VENDORWATCH_ALLOW_PRIVATE_NETWORKS === "1";
+  return env.VENDORWATCH_ALLOW_PRIVATE_NETWORKS;
 }
 
 export class BlockedAddressError extends Error {

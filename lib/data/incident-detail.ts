@@ -1,0 +1,49 @@
+import { db } from "@/lib/db";
+import type { Impact, IncidentStatus, Status } from "@/lib/providers/types";
+
+export interface IncidentDetail {
+  vendor: { slug: string; name: string; statusPageUrl: string };
+  incident: {
+    id: string;
+    title: string;
+    status: IncidentStatus;
+    impact: Impact;
+    startedAt: string;
+    resolvedAt: string | null;
+    url: string | null;
+    /** Oldest first: a timeline reads top to bottom. */
+    updates: Array<{ status: IncidentStatus; body: string; at: string }>;
+    components: Array<{ id: string; name: string; group: string | null; status: Status }>;
+  };
+}
+
+/** One incident of one vendor by the provider's incident id; null when either is unknown. */
+export async function loadIncidentDetail(slug: string, incidentId: string): Promise<IncidentDetail | null> {
+  const vendor = await db.vendor.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, statusPageUrl: true } });
+  if (!vendor) return null;
+  const incident = await db.incident.findUnique({
+    where: { vendorId_providerId: { vendorId: vendor.id, providerId: incidentId } },
+    include: {
+      updates: { orderBy: { at: "asc" } },
+      components: { include: { component: { select: { providerId: true, name: true, group: true, status: true, position: true } } } },
+    },
+  });
+  if (!incident) return null;
+  return {
+    vendor: { slug: vendor.slug, name: vendor.name, statusPageUrl: vendor.statusPageUrl },
+    incident: {
+      id: incident.providerId,
+      title: incident.title,
+      status: incident.status,
+      impact: incident.impact,
+      startedAt: incident.startedAt.toISOString(),
+      resolvedAt: incident.resolvedAt?.toISOString() ?? null,
+      url: incident.url,
+      updates: incident.updates.map((u) => ({ status: u.status, body: u.body, at: u.at.toISOString() })),
+      components: incident.components
+        .map((c) => c.component)
+        .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
+        .map((c) => ({ id: c.providerId, name: c.name, group: c.group, status: c.status })),
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { InngestTestEngine } from "@inngest/test";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { type FixtureServer, startFixtureServer } from "@/test/fixture-server";
+import { useTestDatabase } from "@/test/support/db";
+import { createVendor } from "@/test/support/factories";
+import { stagePayloads } from "@/test/support/statuspage-script";
+
+// The functions use the process-wide fetcher; the fixture server lives on loopback.
+vi.hoisted(() => {
+  process.env.VENDORWATCH_ALLOW_PRIVATE_NETWORKS = "1";
+});
+
+const { pollSweep, SWEEPS_PER_RUN } = await import("@/inngest/functions/poll-sweep");
+const { pollVendorFn } = await import("@/inngest/functions/poll-vendor");
+const { pruneHistoryFn } = await import("@/inngest/functions/prune-history");
+
+const db = useTestDatabase();
+let srv: FixtureServer;
+
+beforeAll(async () => {
+  srv = await startFixtureServer();
+  const p = stagePayloads({});
+  srv.set("/fn/api/v2/summary.json", { body: p.summary });
+  srv.set("/fn/api/v2/incidents.json", { body: p.incidents });
+  srv.set("/fn/api/v2/scheduled-maintenances.json", { body: p.maintenances });
+});
+afterAll(() => srv.close());
+
+describe("inngest functions", () => {
+  it("poll-sweep claims due vendors and fans them out keyed by host", async () => {
+    // Only this vendor is due: push everyone else's due time out of the way for this test.
+    await db.vendor.updateMany({ data: { nextPollAt: new Date(Date.now() + 3_600_000) } });
+    const vendor = await createVendor({ statusPageUrl: `${srv.url}/fn`, nextPollAt: new Date(Date.now() - 1000) });
+    // Sending is Inngest's side of the fan-out: mocked, and asserted through the step spy.
+    const steps = Array.from({ length: SWEEPS_PER_RUN }, (_, i) => [
+      { id: `fan-out-${i}`, handler: () => ({ ids: ["mocked"] }) },
+      { id: `wait-${i}`, handler: () => undefined },
+    ]).flat();
+    const t = new InngestTestEngine({ function: pollSweep, steps });
+    const { result, ctx } = await t.execute();
+    expect(result).toEqual({ fannedOut: 1 });
+    expect(ctx.step.sendEvent).toHaveBeenCalledTimes(1);
+    const [, sent] = vi.mocked(ctx.step.sendEvent).mock.calls[0] as [string, Array<{ name: string; data: unknown }>];
+    expect(sent).toEqual([expect.objectContaining({ name: "vendor/poll.requested", data: { vendorId: vendor.id, host: new URL(srv.url).host } })]);
+    expect(ctx.step.sleep).toHaveBeenCalledTimes(SWEEPS_PER_RUN - 1);
+    const claimed = await db.vendor.findUniqueOrThrow({ where: { id: vendor.id } });
+    expect(claimed.nextPollAt.getTime()).toBeGreaterThan(Date.now() + 20_000); // not due again for ~30 s
+  });
+
+  it("poll-vendor polls one vendor and stores its snapshot", async () => {
+    const vendor = await createVendor({ statusPageUrl: `${srv.url}/fn/` });
+    const t = new InngestTestEngine({ function: pollVendorFn, events: [{ name: "vendor/poll.requested", data: { vendorId: vendor.id, host: "x" } }] });
+    const { result } = await t.execute();
+    expect(result).toMatchObject({ polled: 1, changed: 1, failed: 0, outcome: "changed" });
+    const stored = await db.vendor.findUniqueOrThrow({ where: { id: vendor.id }, include: { components: true } });
+    expect(stored.status).toBe("operational");
+    expect(stored.components.length).toBeGreaterThan(5);
+  });
+
+  it("poll-vendor gives up without retrying when the vendor is gone", async () => {
+    const t = new InngestTestEngine({ function: pollVendorFn, events: [{ name: "vendor/poll.requested", data: { vendorId: "missing", host: "x" } }] });
+    const { error } = await t.execute();
+    expect(String((error as Error | undefined)?.message ?? error)).toContain("no longer exists");
+  });
+
+  it("prune-history drops raw payloads older than 30 days and keeps the incident", async () => {
+    const vendor = await createVendor();
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    await db.incident.create({ data: { vendorId: vendor.id, providerId: "old1", title: "Old", status: "resolved", impact: "minor", startedAt: old, resolvedAt: old, updatedAt: old, raw: { any: "thing" } } });
+    const t = new InngestTestEngine({ function: pruneHistoryFn });
+    await t.execute();
+    const incident = await db.incident.findFirstOrThrow({ where: { vendorId: vendor.id } });
+    expect(incident.raw).toBeNull();
+    expect(incident.title).toBe("Old");
+  });
+});
