@@ -4,12 +4,14 @@ import { GeistSans } from "geist/font/sans";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { appUrl } from "@/env";
+import { Providers } from "./providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
   metadataBase: new URL(appUrl()),
   title: { default: "Vendorwatch: is your vendor down?", template: "%s · Vendorwatch" },
   description: "Vendorwatch checks the official status pages of your cloud vendors every 30 seconds and tells you what changed.",
+  openGraph: { siteName: "Vendorwatch", type: "website" },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
@@ -19,11 +21,13 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
           Skip to content
         </a>
-        <SiteHeader />
-        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
-          {children}
-        </main>
-        <SiteFooter />
+        <Providers>
+          <SiteHeader />
+          <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+            {children}
+          </main>
+          <SiteFooter />
+        </Providers>
       </body>
     </html>
   );

@@ -1,7 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { StatusLabel } from "@/components/status/status-label";
-import { getVendorDetail } from "@/lib/data/cached";
+import { IncidentSummary } from "@/components/incident/incident-summary";
+import { JsonLd } from "@/components/seo/json-ld";
+import { ComponentGroups } from "@/components/vendor/component-groups";
+import { MaintenanceList } from "@/components/vendor/maintenance-list";
+import { ReliabilityStats } from "@/components/vendor/reliability-stats";
+import { SignupCta } from "@/components/vendor/signup-cta";
+import { appUrl } from "@/env";
+import { getVendorDetail, getVendorReliability } from "@/lib/data/cached";
+import { RECENT_INCIDENT_DAYS } from "@/lib/data/vendor-detail";
+import { upcomingMaintenances } from "@/lib/feeds/ical";
+import { VendorHeader } from "./vendor-header";
+import { Section } from "./section";
 
 export const revalidate = 300;
 
@@ -17,72 +27,104 @@ interface Props {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const detail = await getVendorDetail(slug);
-  if (!detail) return { title: "Vendor not found" };
+  if (!detail) return { title: "Vendor not found", robots: { index: false } };
   const name = detail.vendor.name;
+  const canonical = `/vendors/${slug}`;
+  const title = `Is ${name} down? ${name} status and outages`;
+  const description = `Live status of ${name}, its components and incidents of the last 30 days, checked every 30 seconds from ${name}'s official status page.`;
   return {
-    title: `Is ${name} down? ${name} status and outages`,
-    description: `Live status of ${name}, its components and incidents of the last 30 days, checked every 30 seconds from ${name}'s official status page.`,
-    alternates: { canonical: `/vendors/${slug}` },
+    title,
+    description,
+    alternates: {
+      canonical,
+      types: { "application/rss+xml": `${canonical}/feed.rss`, "application/atom+xml": `${canonical}/feed.atom` },
+    },
+    openGraph: { type: "website", url: canonical, title, description, siteName: "Vendorwatch" },
+    twitter: { card: "summary_large_image", title, description },
   };
 }
 
 export default async function VendorPage({ params }: Props) {
   const { slug } = await params;
-  const detail = await getVendorDetail(slug);
+  const [detail, stats] = await Promise.all([getVendorDetail(slug), getVendorReliability(slug)]);
   if (!detail) notFound();
   const { vendor } = detail;
+  // "now" is the render time: the page is cached, and these lists only move on a poll, which
+  // revalidates it.
+  const now = new Date();
+  const active = detail.incidents.filter((i) => !i.resolvedAt);
+  const recent = detail.incidents.filter((i) => i.resolvedAt);
+  const ongoingMaintenance = detail.maintenances.filter((m) => m.status === "in_progress");
+  const upcoming = upcomingMaintenances(detail.maintenances, now).filter((m) => m.status === "scheduled");
+  const url = `${appUrl()}/vendors/${vendor.slug}`;
+
   return (
-    <article className="space-y-8">
-      <header className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight">{vendor.name} status</h1>
-        <p className="text-lg">
-          <StatusLabel status={detail.status} />
-        </p>
+    <article className="space-y-10">
+      <JsonLd
+        data={{
+          "@context": "https://schema.org",
+          "@type": "WebPage",
+          name: `${vendor.name} status`,
+          url,
+          about: {
+            "@type": "Organization",
+            name: vendor.name,
+            ...(vendor.homepageUrl ? { url: vendor.homepageUrl } : {}),
+            ...(vendor.logoUrl ? { logo: vendor.logoUrl } : {}),
+          },
+        }}
+      />
+      <VendorHeader detail={detail} />
+
+      {(active.length > 0 || ongoingMaintenance.length > 0) && (
+        <Section id="current" title="Happening now">
+          {active.length > 0 && (
+            <ul className="divide-y rounded-lg border-2 border-status-partial" aria-label="Current incidents">
+              {active.map((i) => (
+                <IncidentSummary key={i.id} slug={vendor.slug} incident={i} />
+              ))}
+            </ul>
+          )}
+          {ongoingMaintenance.length > 0 && <MaintenanceList items={ongoingMaintenance} label="Maintenance in progress" />}
+        </Section>
+      )}
+
+      <SignupCta context="vendor" vendorName={vendor.name} />
+
+      <Section id="components" title="Components">
         <p className="text-sm text-muted-foreground">
-          Last checked:{" "}
-          {detail.lastCheckedAt ? <time dateTime={detail.lastCheckedAt}>{new Date(detail.lastCheckedAt).toUTCString()}</time> : "not yet"}
-          {" · "}
-          <a href={vendor.statusPageUrl} rel="noopener nofollow" className="underline">
-            Official status page
-          </a>
+          Vendorwatch tracks these components of {vendor.name}, with their uptime over the last 90 days.
         </p>
-      </header>
-      <section aria-labelledby="components-heading" className="space-y-2">
-        <h2 id="components-heading" className="text-xl font-semibold">
-          Components
-        </h2>
-        {detail.components.length === 0 ? (
-          <p className="text-muted-foreground">No components reported yet.</p>
+        <ComponentGroups components={detail.components} />
+      </Section>
+
+      <Section id="incidents" title={`Incidents in the last ${RECENT_INCIDENT_DAYS} days`}>
+        {recent.length === 0 ? (
+          <p className="text-muted-foreground">
+            {active.length ? "No resolved incidents" : "No incidents"} in the last {RECENT_INCIDENT_DAYS} days.
+          </p>
         ) : (
-          <ul className="divide-y rounded-lg border">
-            {detail.components.map((c) => (
-              <li key={c.id} className="flex items-center justify-between gap-4 px-4 py-2">
-                <span>{c.group ? `${c.group} · ${c.name}` : c.name}</span>
-                <StatusLabel status={c.status} className="text-sm" />
-              </li>
+          <ul className="divide-y rounded-lg border" aria-label={`Resolved incidents of ${vendor.name}`}>
+            {recent.map((i) => (
+              <IncidentSummary key={i.id} slug={vendor.slug} incident={i} />
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="incidents-heading" className="space-y-2">
-        <h2 id="incidents-heading" className="text-xl font-semibold">
-          Incidents in the last 30 days
-        </h2>
-        {detail.incidents.length === 0 ? (
-          <p className="text-muted-foreground">No incidents in the last 30 days.</p>
+      </Section>
+
+      <Section id="maintenances" title="Upcoming maintenance">
+        {upcoming.length === 0 ? (
+          <p className="text-muted-foreground">No maintenance announced.</p>
         ) : (
-          <ul className="divide-y rounded-lg border">
-            {detail.incidents.map((i) => (
-              <li key={i.id} className="px-4 py-2">
-                <p className="font-medium">{i.title}</p>
-                <p className="text-sm text-muted-foreground">
-                  {i.status} · impact {i.impact} · started <time dateTime={i.startedAt}>{new Date(i.startedAt).toUTCString()}</time>
-                </p>
-              </li>
-            ))}
-          </ul>
+          <MaintenanceList items={upcoming} label="Upcoming maintenance" />
         )}
-      </section>
+      </Section>
+
+      {stats && (
+        <Section id="reliability" title="Reliability">
+          <ReliabilityStats stats={stats} />
+        </Section>
+      )}
     </article>
   );
 }

@@ -1,0 +1,57 @@
+import { StatusLabel } from "@/components/status/status-label";
+import { UptimeBars, formatUptime } from "@/components/status/uptime-bars";
+import type { VendorDetail } from "@/lib/data/vendor-detail";
+import { UPTIME_DAYS } from "@/lib/data/vendor-detail";
+
+type Component = VendorDetail["components"][number];
+
+/** Groups in first-seen order (the vendor's own order); ungrouped components come first. */
+export function groupComponents(components: Component[]): Array<{ group: string | null; items: Component[] }> {
+  const groups = new Map<string | null, Component[]>();
+  for (const c of components) {
+    const list = groups.get(c.group) ?? [];
+    list.push(c);
+    groups.set(c.group, list);
+  }
+  const ordered = [...groups.entries()].sort(([a], [b]) => (a === null ? -1 : b === null ? 1 : 0));
+  return ordered.map(([group, items]) => ({ group, items }));
+}
+
+function ComponentRow({ c }: { c: Component }) {
+  return (
+    <li data-testid="component-row" data-component-id={c.id} className="space-y-2 px-4 py-3">
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
+        <span className="font-medium" data-testid="component-name">
+          {c.name}
+        </span>
+        <span className="flex items-center gap-3 text-sm">
+          <span className="text-muted-foreground">{c.uptime90d === null ? "No uptime data yet" : `${formatUptime(c.uptime90d)} uptime, ${UPTIME_DAYS} days`}</span>
+          <StatusLabel status={c.status} />
+        </span>
+      </div>
+      <UptimeBars days={c.days} label={`${c.name}: daily uptime over the last ${UPTIME_DAYS} days`} />
+    </li>
+  );
+}
+
+export function ComponentGroups({ components }: { components: Component[] }) {
+  if (!components.length) return <p className="text-muted-foreground">No components reported yet.</p>;
+  return (
+    <div className="space-y-6">
+      {groupComponents(components).map(({ group, items }) => (
+        <div key={group ?? "__ungrouped"} className="space-y-2">
+          {group && <h3 className="text-base font-semibold">{group}</h3>}
+          <ul className="divide-y rounded-lg border" aria-label={group ? `${group} components` : "Components"}>
+            {items.map((c) => (
+              <ComponentRow key={c.id} c={c} />
+            ))}
+          </ul>
+        </div>
+      ))}
+      <p className="flex justify-between text-xs text-muted-foreground" aria-hidden>
+        <span>{UPTIME_DAYS} days ago</span>
+        <span>Today</span>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { runMain } from "@/lib/cli/main";
+import { startVendorFixtures } from "@/e2e/support/vendor-fixtures";
+
+/**
+ * `npm run test:e2e`: the vendors' pages (a fixture server on loopback), Vendorwatch started
+ * with `npm start` on a fresh embedded database, vendors added with the CLI, data from real
+ * polls; then Playwright in Debian's Chromium. Everything is torn down afterwards.
+ */
+const PORT = 3210;
+const TSX = ["--import", "tsx"];
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, opts: { quiet?: boolean } = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env, stdio: opts.quiet ? "ignore" : "inherit" });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`${url} did not come up within ${timeoutMs / 1000}s`);
+}
+
+await runMain(async () => {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "vendorwatch-e2e-"));
+  const fixtures = await startVendorFixtures();
+  const env = {
+    ...process.env,
+    VENDORWATCH_DATA_DIR: dataDir,
+    VENDORWATCH_ALLOW_PRIVATE_NETWORKS: "1",
+    PORT: String(PORT),
+    HOSTNAME: "127.0.0.1",
+    APP_URL: `http://127.0.0.1:${PORT}`,
+    DATABASE_URL: "",
+    POLL_INTERVAL_SECONDS: "5",
+    HOT_POLL_INTERVAL_SECONDS: "5",
+  };
+  const app = spawn(process.execPath, [...TSX, "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  app.stdout.on("data", (d: Buffer) => process.stdout.write(`[app] ${d}`));
+  try {
+    await waitFor(`http://127.0.0.1:${PORT}/api/v1/vendors?q=__ready__`, 600_000);
+    for (const vendor of fixtures.vendors) {
+      const code = await run(process.execPath, [...TSX, "scripts/vendorwatch.ts", "vendors", "add", vendor.url, "--name", vendor.name, "--slug", vendor.slug], env);
+      if (code !== 0) throw new Error(`could not add ${vendor.name}`);
+    }
+    // The incident starts after the vendors were added: the app's scheduler must notice it.
+    fixtures.startIncident();
+    const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], { ...env, E2E_BASE_URL: `http://127.0.0.1:${PORT}` });
+    return code;
+  } finally {
+    app.kill("SIGTERM");
+    await new Promise((r) => app.once("exit", r));
+    await fixtures.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
