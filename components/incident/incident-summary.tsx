@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ImpactLabel, INCIDENT_STATUS_TEXT } from "@/components/incident/impact-label";
 import type { IncidentView } from "@/lib/data/vendor-detail";
 import { formatDuration, formatUtc } from "@/lib/text/format";
+import { toPlainText } from "@/lib/text/safe-markdown";
 
 export const incidentHref = (slug: string, id: string) => `/vendors/${encodeURIComponent(slug)}/incidents/${encodeURIComponent(id)}`;
 
@@ -17,7 +18,7 @@ export function IncidentTimes({ startedAt, resolvedAt }: { startedAt: string; re
       </div>
       <div className="flex gap-1">
         <dt>Resolved</dt>
-        <dd>{resolvedAt ? <time dateTime={resolvedAt}>{formatUtc(resolvedAt)}</time> : "Ongoing"}</dd>
+        <dd>{resolvedAt ? <time dateTime={resolvedAt}>{formatUtc(resolvedAt)}</time> : "Not yet"}</dd>
       </div>
       {resolvedAt && (
         <div className="flex gap-1">
@@ -43,7 +44,7 @@ export function IncidentSummary({ slug, incident }: { slug: string; incident: In
       <IncidentTimes startedAt={incident.startedAt} resolvedAt={incident.resolvedAt} />
       {latest && (
         <p className="line-clamp-2 text-sm text-muted-foreground">
-          Latest update ({INCIDENT_STATUS_TEXT[latest.status]}): {latest.body.replace(/\s+/g, " ").slice(0, 280)}
+          Latest update ({INCIDENT_STATUS_TEXT[latest.status]}): {toPlainText(latest.body).slice(0, 280)}
         </p>
       )}
     </li>

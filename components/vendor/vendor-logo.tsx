@@ -3,7 +3,7 @@ import { cn } from "@/lib/utils";
 /** Up to two initials from the vendor's own name, for vendors without a logo. */
 export function monogram(name: string): string {
   const words = name.replace(/[^\p{L}\p{N}\s]/gu, " ").trim().split(/\s+/).filter(Boolean);
-  const letters = words.length > 1 ? `${words[0]?.[0] ?? ""}${words[1]?.[0] ?? ""}` : (words[0] ?? "?").slice(0, 2);
+  const letters = words.length > 1 ? `${words[0]?.[0] ?? ""}${words[1]?.[0] ?? ""}` : (words[0] ?? "?").slice(0, 1);
   return letters.toUpperCase() || "?";
 }
 

@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { SafeText } from "@/components/text/safe-text";
-import { parseSafeMarkdown, safeHref } from "@/lib/text/safe-markdown";
+import { parseSafeMarkdown, safeHref, toPlainText } from "@/lib/text/safe-markdown";
 
 const render = (text: string) => renderToStaticMarkup(createElement(SafeText, { text }));
 
@@ -62,5 +62,11 @@ describe("SafeText", () => {
 
   it("renders nothing for empty text", () => {
     expect(render("  \n ")).toBe("");
+  });
+});
+
+describe("toPlainText", () => {
+  it("drops markup and keeps link labels", () => {
+    expect(toPlainText("## Root cause\nA **config** change.\n\nSee [postmortem](https://e.example/pm).")).toBe("Root cause A config change. See postmortem.");
   });
 });

@@ -80,3 +80,14 @@ export function parseSafeMarkdown(source: string): Paragraph[] {
     return { type: "paragraph", children };
   });
 }
+
+/** The same text flattened to one plain line (markup dropped, link labels kept), for previews. */
+export function toPlainText(source: string): string {
+  const flatten = (nodes: Inline[]): string =>
+    nodes.map((n) => (n.type === "text" ? n.text : n.type === "br" ? " " : n.type === "link" ? n.text : flatten(n.children))).join("");
+  return parseSafeMarkdown(source)
+    .map((p) => flatten(p.children))
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
