@@ -44,6 +44,8 @@ export const env = createEnv({
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.url().optional(),
     EMAIL_FROM: z.string().min(3).default("Vendorwatch <alerts@vendorwatch.local>"),
+    /** Set by `npm start` for the web server's own modules; tells its connections from the scheduler's. */
+    VENDORWATCH_ROLE: z.enum(["web", "worker"]).default("worker"),
     AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   },
   client: {},

@@ -24,8 +24,11 @@ export function databaseUrl(): string {
   return url;
 }
 
+/** Which part of Vendorwatch a connection belongs to, visible in pg_stat_activity (and the embedded server's stats). */
+const applicationName = `vendorwatch-${env.VENDORWATCH_ROLE}`;
+
 function createClient(url: string) {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10, application_name: applicationName }) });
 }
 
 export function getDb(): PrismaClient {

@@ -1,57 +1,64 @@
-import type { DayBar } from "@/lib/data/uptime";
+"use client";
+
+import { useId, useState } from "react";
+import { type CompactDays, dayLabel, runs, summarise } from "@/components/status/uptime-encoding";
 import type { Status } from "@/lib/providers/types";
-import { cn } from "@/lib/utils";
 
-const BAR_COLOR: Record<Status, string> = {
-  operational: "bg-status-operational",
-  degraded: "bg-status-degraded",
-  partial_outage: "bg-status-partial",
-  major_outage: "bg-status-major",
-  maintenance: "bg-status-maintenance",
-  unknown: "bg-status-unknown",
+const FILL: Record<Status, string> = {
+  operational: "fill-status-operational",
+  degraded: "fill-status-degraded",
+  partial_outage: "fill-status-partial",
+  major_outage: "fill-status-major",
+  maintenance: "fill-status-maintenance",
+  unknown: "fill-status-unknown",
 };
-
-const DAY_WORDS: Record<Status, string> = {
-  operational: "operational",
-  degraded: "degraded performance",
-  partial_outage: "partial outage",
-  major_outage: "major outage",
-  maintenance: "maintenance",
-  unknown: "status unknown",
-};
-
-/** 99.8%, 100%: floored, so a day with any outage never rounds up to 100%. */
-export function formatUptime(value: number): string {
-  return `${Math.floor(value * 10000) / 100}%`;
-}
-
-/** "2026-11-20: 99.8% uptime, partial outage" or "2026-11-20: no data". */
-export function dayLabel(bar: DayBar): string {
-  if (bar.worst === null) return `${bar.day}: no data`;
-  const uptime = bar.uptime === null ? "uptime unknown" : `${formatUptime(bar.uptime)} uptime`;
-  return `${bar.day}: ${uptime}, ${DAY_WORDS[bar.worst]}`;
-}
 
 /**
- * One bar per day, oldest on the left. Every bar carries its day, uptime and worst status in
- * words (title for the mouse, aria-label for screen readers): colour is never the only signal.
+ * One bar per day, oldest on the left, drawn as a few runs of equal days. Hovering, or focusing
+ * the strip and using the arrow keys, shows a day's uptime and worst status in words; the strip's
+ * accessible name summarises the bad days, so colour is never the only signal.
  */
-export function UptimeBars({ days, label, className }: { days: DayBar[]; label: string; className?: string }) {
+export function UptimeBars({ days, label }: { days: CompactDays; label: string }) {
+  const count = days.statuses.length;
+  const [active, setActive] = useState<number | null>(null);
+  const gaps = `${useId()}-gaps`;
+  const pick = (clientX: number, rect: DOMRect) => setActive(Math.min(count - 1, Math.max(0, Math.floor(((clientX - rect.left) / rect.width) * count))));
+  const onKey = (e: React.KeyboardEvent) => {
+    if (e.key === "ArrowLeft") setActive((a) => Math.max(0, (a ?? count) - 1));
+    else if (e.key === "ArrowRight") setActive((a) => Math.min(count - 1, (a ?? -1) + 1));
+    else if (e.key === "Escape") setActive(null);
+    else return;
+    e.preventDefault();
+  };
   return (
-    <ol aria-label={label} className={cn("flex h-8 items-stretch gap-px", className)}>
-      {days.map((bar) => {
-        const text = dayLabel(bar);
-        return (
-          <li key={bar.day} className="flex min-w-0 flex-1">
-            <span
-              role="img"
-              aria-label={text}
-              title={text}
-              className={cn("block w-full rounded-[1px]", bar.worst ? BAR_COLOR[bar.worst] : "bg-muted-foreground/20")}
-            />
-          </li>
-        );
-      })}
-    </ol>
+    <div className="relative">
+      <svg
+        role="img"
+        aria-label={`${label}: ${summarise(days)}`}
+        tabIndex={0}
+        viewBox={`0 0 ${count} 10`}
+        preserveAspectRatio="none"
+        className="block h-8 w-full cursor-crosshair rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2"
+        onMouseMove={(e) => pick(e.clientX, e.currentTarget.getBoundingClientRect())}
+        onMouseLeave={() => setActive(null)}
+        onKeyDown={onKey}
+        onBlur={() => setActive(null)}
+      >
+        <defs>
+          {/* Thin gaps between days, drawn once over the whole strip. */}
+          <pattern id={gaps} width="1" height="10" patternUnits="userSpaceOnUse">
+            <rect x="0.88" width="0.12" height="10" className="fill-background" />
+          </pattern>
+        </defs>
+        {runs(days).map((r) => (
+          <rect key={r.start} x={r.start} width={r.length} height="10" className={r.status ? FILL[r.status] : "fill-muted-foreground/20"} />
+        ))}
+        <rect width={count} height="10" fill={`url(#${gaps})`} />
+        {active !== null && <rect x={active} width="1" height="10" className="fill-foreground/30" />}
+      </svg>
+      <p role="status" aria-live="polite" className="mt-1 h-4 text-xs text-muted-foreground">
+        {active !== null ? dayLabel(days, active) : ""}
+      </p>
+    </div>
   );
 }

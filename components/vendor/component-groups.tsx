@@ -1,5 +1,6 @@
 import { StatusLabel } from "@/components/status/status-label";
-import { UptimeBars, formatUptime } from "@/components/status/uptime-bars";
+import { UptimeBars } from "@/components/status/uptime-bars";
+import { compactDays, formatUptime } from "@/components/status/uptime-encoding";
 import type { VendorDetail } from "@/lib/data/vendor-detail";
 import { UPTIME_DAYS } from "@/lib/data/vendor-detail";
 
@@ -29,7 +30,7 @@ function ComponentRow({ c }: { c: Component }) {
           <StatusLabel status={c.status} />
         </span>
       </div>
-      <UptimeBars days={c.days} label={`${c.name}: daily uptime over the last ${UPTIME_DAYS} days`} />
+      <UptimeBars days={compactDays(c.days)} label={`${c.name}: daily uptime over the last ${UPTIME_DAYS} days`} />
     </li>
   );
 }

@@ -17,13 +17,15 @@ export interface DownVendor {
 
 /**
  * Most severe first: by the worse of the vendor's status and its worst open incident's impact
- * (a critical incident on a page that still says "operational" is still an outage), then by
- * how long it has lasted, then by name so the order is stable.
+ * (a critical incident on a page that still says "operational" is still an outage), then by the
+ * vendor's own status, then by how long it has lasted, then by name so the order is stable.
  */
 export function rankDownVendors(vendors: DownVendor[]): DownVendor[] {
   const severity = (v: DownVendor) => Math.max(STATUS_RANK[v.status], ...v.incidents.map((i) => IMPACT_RANK[i.impact]));
   const since = (v: DownVendor) => Math.min(...v.incidents.map((i) => Date.parse(i.startedAt)), Number.POSITIVE_INFINITY);
-  return [...vendors].sort((a, b) => severity(b) - severity(a) || since(a) - since(b) || a.name.localeCompare(b.name));
+  return [...vendors].sort(
+    (a, b) => severity(b) - severity(a) || STATUS_RANK[b.status] - STATUS_RANK[a.status] || since(a) - since(b) || a.name.localeCompare(b.name),
+  );
 }
 
 /** Every enabled vendor with an open incident or a degraded, partial or major outage status. */

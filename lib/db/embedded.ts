@@ -18,6 +18,8 @@ export interface EmbeddedDatabase {
   url: string;
   port: number;
   dataDir: string | null;
+  /** Query batches served so far, by the client's application_name. */
+  queryStats(): Record<string, number>;
   stop(): Promise<void>;
 }
 
@@ -47,8 +49,20 @@ class Lock {
   }
 }
 
-function serveClient(db: PGlite, lock: Lock, socket: net.Socket, isClosed: () => boolean): void {
+/** Startup message parameters (user, database, application_name, ...). */
+function startupParams(message: Buffer): Record<string, string> {
+  const parts = message.subarray(8).toString("utf8").split("\0");
+  const params: Record<string, string> = {};
+  for (let i = 0; i + 1 < parts.length; i += 2) if (parts[i]) params[parts[i] as string] = parts[i + 1] ?? "";
+  return params;
+}
+
+/** Query batches run per application_name: lets tests and benchmarks prove a cached page queried nothing. */
+export type QueryStats = Map<string, number>;
+
+function serveClient(db: PGlite, lock: Lock, socket: net.Socket, isClosed: () => boolean, stats: QueryStats): void {
   const id = Symbol("client");
+  let application = "unknown";
   let buffer: Buffer = Buffer.alloc(0);
   let started = false;
   let batch: Buffer[] = [];
@@ -84,6 +98,7 @@ function serveClient(db: PGlite, lock: Lock, socket: net.Socket, isClosed: () =>
         else if (code === CANCEL_REQUEST) socket.end();
         else if (code === PROTOCOL_3) {
           started = true;
+          application = startupParams(message).application_name || "unknown";
           const copy = Buffer.from(message);
           chain = chain.then(() => run([copy]));
         } else socket.destroy();
@@ -101,6 +116,7 @@ function serveClient(db: PGlite, lock: Lock, socket: net.Socket, isClosed: () =>
       }
       batch.push(message);
       if (BATCH_ENDS.has(type)) {
+        stats.set(application, (stats.get(application) ?? 0) + 1);
         const messages = batch;
         batch = [];
         chain = chain.then(() => run(messages)).catch(() => void socket.destroy());
@@ -164,11 +180,12 @@ export async function startEmbeddedDatabase(opts: { dataDir: string | null; port
   }
   const lock = new Lock();
   const sockets = new Set<net.Socket>();
+  const stats: QueryStats = new Map();
   let closed = false;
   const server = net.createServer((socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
-    serveClient(db, lock, socket, () => closed);
+    serveClient(db, lock, socket, () => closed, stats);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -183,6 +200,7 @@ export async function startEmbeddedDatabase(opts: { dataDir: string | null; port
     url: embeddedUrl(port),
     port,
     dataDir,
+    queryStats: () => Object.fromEntries(stats),
     async stop() {
       if (advertise) await rm(advertise, { force: true });
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));

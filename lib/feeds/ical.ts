@@ -48,7 +48,7 @@ export function upcomingMaintenances<T extends FeedMaintenance>(items: T[], now:
 }
 
 export function buildIcal({ vendor, maintenances, baseUrl, now }: { vendor: FeedVendor; maintenances: FeedMaintenance[]; baseUrl: string; now: Date }): string {
-  const host = new URL(baseUrl).host;
+  const host = new URL(baseUrl).hostname;
   const page = vendorUrl(baseUrl, vendor.slug);
   const lines = [
     "BEGIN:VCALENDAR",

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/env";
@@ -17,6 +17,13 @@ export async function internalSecret(create = false): Promise<string | null> {
   await mkdir(path.dirname(secretFile()), { recursive: true });
   await writeFile(secretFile(), secret, { mode: 0o600 });
   return secret;
+}
+
+/** For internal routes: true when the request carries the shared secret. */
+export async function hasInternalSecret(request: Request): Promise<boolean> {
+  const secret = await internalSecret();
+  const given = request.headers.get("x-vendorwatch-secret") ?? "";
+  return Boolean(secret) && given.length === secret?.length && timingSafeEqual(Buffer.from(given), Buffer.from(secret));
 }
 
 export const vendorTags = (slugs: string[]) => [...new Set(slugs)].map((s) => `vendor:${s}`).concat("vendors");

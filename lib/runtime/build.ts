@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFile, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { UserError } from "@/lib/errors";
 
 /** What a production build depends on; a change to any of these triggers a rebuild on start. */
 const INPUTS = ["app", "components", "lib", "public", "env.ts", "proxy.ts", "next.config.mjs", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
@@ -40,7 +41,7 @@ export async function buildApp(env: NodeJS.ProcessEnv, root = process.cwd()): Pr
       env: { NEXT_TELEMETRY_DISABLED: "1", ...env },
       stdio: "inherit",
     });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code})`))));
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new UserError(`next build failed (exit ${code}): see the build output above`))));
     child.on("error", reject);
   });
   await writeFile(path.join(root, STAMP), JSON.stringify({ fingerprint, builtAt: new Date().toISOString() }));

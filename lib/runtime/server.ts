@@ -3,7 +3,9 @@ import next from "next";
 import { env, inngestIsExternal } from "@/env";
 import { db } from "@/lib/db";
 import { UserError } from "@/lib/errors";
+import { internalSecret } from "@/lib/monitor/invalidate";
 import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
+import { PageCache, registerPageCache } from "@/lib/runtime/page-cache";
 import type { OpenDatabase } from "@/lib/runtime/database";
 import { seedCatalog } from "@/prisma/seed";
 
@@ -31,16 +33,29 @@ function listen(server: http.Server, port: number, hostname: string): Promise<vo
 
 export async function serve({ dev, database, port, hostname }: ServeOptions): Promise<void> {
   await seedOnFirstRun();
+  await internalSecret(true);
   // Next's own process.env reads (and the build child) see the database this process opened.
   process.env.DATABASE_URL = database.url;
   if (!dev && !(await buildIsCurrent())) {
     console.log("[vendorwatch] building the app (first start or sources changed)...");
     await buildApp({ ...process.env, NODE_ENV: "production" });
   }
+  // Read by the web server's own copy of env.ts (this process's was parsed at start), so its
+  // database connections are told apart from the scheduler's.
+  process.env.VENDORWATCH_ROLE = "web";
+  if (database.embedded) Object.assign(globalThis, { vendorwatchQueryStats: database.embedded.queryStats });
   const app = next({ dev, dir: process.cwd(), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = http.createServer((req, res) => void handle(req, res));
+  const pageCache = dev ? null : new PageCache(() => `http://127.0.0.1:${port}`);
+  if (pageCache) registerPageCache(pageCache);
+  const server = http.createServer((req, res) => {
+    if (pageCache && PageCache.cacheable(req)) {
+      void pageCache.serve(req, res).then((served) => (served ? undefined : handle(req, res)));
+      return;
+    }
+    void handle(req, res);
+  });
   await listen(server, port, hostname);
   console.log(`[vendorwatch] serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 

@@ -70,3 +70,9 @@ describe("toPlainText", () => {
     expect(toPlainText("## Root cause\nA **config** change.\n\nSee [postmortem](https://e.example/pm).")).toBe("Root cause A config change. See postmortem.");
   });
 });
+
+describe("link targets with parentheses", () => {
+  it("drops a javascript: target whole, keeping only the label", () => {
+    expect(render("[bad](javascript:alert(1)) ok")).toBe('<div class="space-y-2 break-words"><p>bad ok</p></div>');
+  });
+});

@@ -14,7 +14,8 @@ export interface Paragraph {
   children: Inline[];
 }
 
-const TOKEN = /\*\*([^*]+?)\*\*|\[([^\]\n]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>"'`]+)/g;
+// Link targets may hold one level of balanced parentheses, e.g. Wikipedia URLs.
+const TOKEN = /\*\*([^*]+?)\*\*|\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)|(https?:\/\/[^\s<>"'`]+)/g;
 
 /** Only absolute http(s) URLs survive; anything else (javascript:, data:, relative) is text. */
 export function safeHref(raw: string): string | null {

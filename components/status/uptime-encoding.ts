@@ -1,0 +1,80 @@
+import type { DayBar } from "@/lib/data/uptime";
+import type { Status } from "@/lib/providers/types";
+
+/**
+ * A 90-day strip travels to the browser as one letter a day plus uptimes in basis points, not as
+ * 90 rendered elements: rendered, the strips of a large vendor were most of a 500 KiB page.
+ */
+export interface CompactDays {
+  /** First (oldest) UTC day, YYYY-MM-DD. */
+  first: string;
+  /** One letter a day: see CODES; "-" for no data. */
+  statuses: string;
+  /** Uptime a day in basis points (10000 = 100%), -1 when unknown. */
+  uptimes: number[];
+}
+
+const CODES: Record<Status, string> = { operational: "o", degraded: "d", partial_outage: "p", major_outage: "x", maintenance: "m", unknown: "u" };
+const BY_CODE = new Map(Object.entries(CODES).map(([status, code]) => [code, status as Status]));
+
+const DAY_WORDS: Record<Status, string> = {
+  operational: "operational",
+  degraded: "degraded performance",
+  partial_outage: "partial outage",
+  major_outage: "major outage",
+  maintenance: "maintenance",
+  unknown: "status unknown",
+};
+
+export function compactDays(days: DayBar[]): CompactDays {
+  return {
+    first: days[0]?.day ?? new Date().toISOString().slice(0, 10),
+    statuses: days.map((d) => (d.worst ? CODES[d.worst] : "-")).join(""),
+    uptimes: days.map((d) => (d.uptime === null ? -1 : Math.floor(d.uptime * 10000))),
+  };
+}
+
+export function statusAt(days: CompactDays, i: number): Status | null {
+  return BY_CODE.get(days.statuses[i] ?? "-") ?? null;
+}
+
+export function dayAt(days: CompactDays, i: number): string {
+  return new Date(Date.parse(`${days.first}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** 99.8%, 100%: floored, so a day with any outage never rounds up to 100%. */
+export function formatUptime(value: number): string {
+  return `${Math.floor(value * 10000) / 100}%`;
+}
+
+/** "2026-11-20: 99.79% uptime, partial outage" or "2026-11-20: no data". */
+export function dayLabel(days: CompactDays, i: number): string {
+  const status = statusAt(days, i);
+  if (status === null) return `${dayAt(days, i)}: no data`;
+  const bp = days.uptimes[i] ?? -1;
+  const uptime = bp < 0 ? "uptime unknown" : `${formatUptime(bp / 10000)} uptime`;
+  return `${dayAt(days, i)}: ${uptime}, ${DAY_WORDS[status]}`;
+}
+
+/** Runs of equal days, so the strip draws a handful of shapes instead of ninety. */
+export function runs(days: CompactDays): Array<{ start: number; length: number; status: Status | null }> {
+  const out: Array<{ start: number; length: number; status: Status | null }> = [];
+  for (let i = 0; i < days.statuses.length; i++) {
+    const status = statusAt(days, i);
+    const last = out.at(-1);
+    if (last && last.status === status) last.length++;
+    else out.push({ start: i, length: 1, status });
+  }
+  return out;
+}
+
+/** The days that were not fully up, in words: what a screen reader needs instead of 90 bars. */
+export function summarise(days: CompactDays): string {
+  const bad: string[] = [];
+  for (let i = 0; i < days.statuses.length; i++) {
+    const s = statusAt(days, i);
+    if (s && s !== "operational" && s !== "unknown") bad.push(dayLabel(days, i));
+  }
+  if (!days.statuses.replace(/-/g, "")) return "no data yet";
+  return bad.length ? `${bad.length} day${bad.length === 1 ? "" : "s"} with problems: ${bad.slice(-5).join("; ")}` : "no problems recorded";
+}

@@ -1,0 +1,47 @@
+import http from "node:http";
+
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/** Closed-loop load: `concurrency` keep-alive clients request `url` back to back for `seconds`. */
+export async function load(url: string, concurrency: number, seconds: number): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const latencies: number[] = [];
+  let errors = 0;
+  const until = performance.now() + seconds * 1000;
+  const one = () =>
+    new Promise<void>((resolve) => {
+      const t0 = performance.now();
+      const req = http.get(url, { agent, headers: { "accept-encoding": "identity" } }, (res) => {
+        res.on("data", () => undefined);
+        res.on("end", () => {
+          if (res.statusCode === 200) latencies.push(performance.now() - t0);
+          else errors++;
+          resolve();
+        });
+      });
+      req.on("error", () => {
+        errors++;
+        resolve();
+      });
+    });
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until) await one();
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  return { requests: sorted.length, errors, seconds: elapsed, rps: sorted.length / elapsed, p50: pct(sorted, 50), p95: pct(sorted, 95), p99: pct(sorted, 99) };
+}
