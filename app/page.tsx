@@ -7,7 +7,9 @@ import { Input } from "@/components/ui/input";
 import { SignupCta } from "@/components/vendor/signup-cta";
 import { getDownNow, getSiteCounts } from "@/lib/data/cached";
 
-export const revalidate = 30;
+// Rendered per request from cached reads: a build-time prerender would freeze whatever database
+// the build saw. The reads themselves are cached and revalidated by tag, so this costs no query.
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { alternates: { canonical: "/" } };
 

@@ -2,7 +2,9 @@ import type { MetadataRoute } from "next";
 import { appUrl } from "@/env";
 import { getVendorSlugs } from "@/lib/data/cached";
 
-export const revalidate = 3600;
+// Rendered per request from cached reads: a build-time prerender would freeze whatever database
+// the build saw. The reads themselves are cached and revalidated by tag, so this costs no query.
+export const dynamic = "force-dynamic";
 
 /** Every enabled vendor (about 1,250 today; one sitemap holds up to 50,000 URLs). */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {

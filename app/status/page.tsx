@@ -7,7 +7,9 @@ import { StatusLabel } from "@/components/status/status-label";
 import { getDownNow } from "@/lib/data/cached";
 import { formatUtc } from "@/lib/text/format";
 
-export const revalidate = 30;
+// Rendered per request from cached reads: a build-time prerender would freeze whatever database
+// the build saw. The reads themselves are cached and revalidated by tag, so this costs no query.
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: "Down right now: vendors with an outage or incident",

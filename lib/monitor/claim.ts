@@ -12,7 +12,18 @@ export const MAX_BACKOFF_SECONDS = 300;
  * its tier's interval with ±10% jitter (so vendors drift apart instead of polling in lockstep),
  * longer for vendors that keep failing. SKIP LOCKED lets several workers claim side by side.
  */
-export async function claimDueVendors(limit: number, now = new Date()): Promise<PollableVendor[]> {
+/**
+ * Scheduler lanes: vendors we have polled successfully and that are not failing poll in their own
+ * lane, so hundreds of dead or slow pages (each waiting out its timeouts) never delay them.
+ */
+export type Lane = "healthy" | "probation" | "any";
+const LANE_SQL: Record<Lane, string> = {
+  healthy: `AND v."lastSuccessAt" IS NOT NULL AND v."consecutiveFailures" = 0`,
+  probation: `AND (v."lastSuccessAt" IS NULL OR v."consecutiveFailures" > 0)`,
+  any: "",
+};
+
+export async function claimDueVendors(limit: number, now = new Date(), lane: Lane = "any"): Promise<PollableVendor[]> {
   if (limit <= 0) return [];
   return db.$queryRawUnsafe<PollableVendor[]>(
     `WITH due AS (
@@ -24,7 +35,7 @@ export async function claimDueVendors(limit: number, now = new Date()): Promise<
            ELSE $3::float8
          END AS interval
        FROM "Vendor" v
-       WHERE v.enabled AND v."nextPollAt" <= $1
+       WHERE v.enabled AND v."nextPollAt" <= $1 ${LANE_SQL[lane]}
        ORDER BY v."nextPollAt"
        LIMIT $2
        FOR UPDATE SKIP LOCKED

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Change } from "@/lib/monitor/changes";
 import { diffSnapshot } from "@/lib/monitor/diff";
+import { monitorFetcher } from "@/lib/monitor/fetcher";
 import type { HeartbeatBuffer } from "@/lib/monitor/heartbeat";
 import { ConcurrentPollError, commitPoll } from "@/lib/monitor/persist";
 import { loadStoredState } from "@/lib/monitor/store";
@@ -57,6 +58,7 @@ const describeError = (e: unknown) => (e instanceof ProviderError ? `${e.kind}: 
  */
 export async function pollVendor(vendor: PollableVendor, heartbeats: HeartbeatBuffer, opts: { fetcher?: Fetcher; now?: () => Date } = {}): Promise<PollResult> {
   const now = opts.now ?? (() => new Date());
+  const fetcher = opts.fetcher ?? monitorFetcher();
   const base = { vendorId: vendor.id, slug: vendor.slug };
   const fail = (error: unknown): PollResult => {
     const message = describeError(error);
@@ -65,14 +67,14 @@ export async function pollVendor(vendor: PollableVendor, heartbeats: HeartbeatBu
   };
   let target: PollableVendor & { provider: ProviderId };
   try {
-    target = await ensureProvider(vendor, opts.fetcher);
+    target = await ensureProvider(vendor, fetcher);
   } catch (error) {
     return fail(error);
   }
   const validators = (target.fetchValidators ?? {}) as Validators;
   const outcome = await pollProvider(
     { statusPageUrl: target.statusPageUrl, provider: target.provider, endpoint: target.apiEndpoint, timeZone: target.timeZone },
-    { validators: target.contentHash ? validators : {}, fetcher: opts.fetcher },
+    { validators: target.contentHash ? validators : {}, fetcher },
   );
   if (outcome.kind === "error") return fail(outcome.error);
   const checkedAt = now();

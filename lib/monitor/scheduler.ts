@@ -1,4 +1,4 @@
-import { claimDueVendors } from "@/lib/monitor/claim";
+import { type Lane, claimDueVendors } from "@/lib/monitor/claim";
 import { dispatchPendingEvents } from "@/lib/monitor/dispatch";
 import { HeartbeatBuffer } from "@/lib/monitor/heartbeat";
 import { invalidateVendors } from "@/lib/monitor/invalidate";
@@ -7,10 +7,13 @@ import { pruneHistory } from "@/lib/monitor/prune";
 import type { Fetcher } from "@/lib/providers";
 
 export interface SchedulerOptions {
-  /** Polls in flight at once across all hosts (the fetcher also caps each host). */
-  concurrency?: number;
+  /** Polls in flight at once for vendors that answer (the fetcher also caps each host). */
+  healthyConcurrency?: number;
+  /** ...and for vendors never reached yet or failing, which mostly wait on timeouts. */
+  probationConcurrency?: number;
   tickMs?: number;
   flushMs?: number;
+  summaryEveryMs?: number;
   fetcher?: Fetcher;
   log?: (line: string) => void;
 }
@@ -20,42 +23,48 @@ const DAY = 86_400_000;
 /**
  * The embedded default: the same poll, diff and dispatch code the Inngest functions run, driven
  * in-process. There is no batch barrier: whenever a poll finishes, its slot goes to the next due
- * vendor, so one slow host delays only itself. Heartbeats, cache invalidation and event delivery
- * are batched on a short timer.
+ * vendor of its lane, so a slow host delays only itself, and failing vendors cannot take the slots
+ * of healthy ones. Heartbeats, cache invalidation and event delivery are batched on a short timer.
  */
 export function startScheduler(opts: SchedulerOptions = {}): { stop(): Promise<void> } {
-  const concurrency = opts.concurrency ?? 32;
   const log = opts.log ?? ((line: string) => console.log(`[scheduler] ${line}`));
   const heartbeats = new HeartbeatBuffer();
-  const inFlight = new Set<Promise<void>>();
+  const lanes: Array<{ lane: Lane; concurrency: number; inFlight: Set<Promise<void>>; claiming: boolean }> = [
+    { lane: "healthy", concurrency: opts.healthyConcurrency ?? 64, inFlight: new Set(), claiming: false },
+    { lane: "probation", concurrency: opts.probationConcurrency ?? 64, inFlight: new Set(), claiming: false },
+  ];
   let changedSlugs = new Set<string>();
   let stopped = false;
-  let claiming = false;
   let lastPrune = 0;
+  const tally = { polled: 0, changed: 0, failed: 0, since: Date.now() };
 
-  const fill = async () => {
-    if (stopped || claiming || inFlight.size >= concurrency) return;
-    claiming = true;
+  const fill = async (l: (typeof lanes)[number]) => {
+    if (stopped || l.claiming || l.inFlight.size >= l.concurrency) return;
+    l.claiming = true;
     try {
-      const due = await claimDueVendors(concurrency - inFlight.size);
-      for (const vendor of due) {
+      for (const vendor of await claimDueVendors(l.concurrency - l.inFlight.size, new Date(), l.lane)) {
         const run = pollVendor(vendor, heartbeats, { fetcher: opts.fetcher })
           .then((r) => {
-            if (r.outcome === "changed") changedSlugs.add(r.slug);
+            tally.polled++;
+            if (r.outcome === "changed") {
+              tally.changed++;
+              changedSlugs.add(r.slug);
+            } else if (r.outcome === "failed") tally.failed++;
           })
           .catch((e: unknown) => log(`poll of ${vendor.slug} crashed: ${e instanceof Error ? e.message : String(e)}`))
           .finally(() => {
-            inFlight.delete(run);
-            void fill();
+            l.inFlight.delete(run);
+            void fill(l);
           });
-        inFlight.add(run);
+        l.inFlight.add(run);
       }
     } catch (e) {
       log(`claim failed: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
-      claiming = false;
+      l.claiming = false;
     }
   };
+  const fillAll = () => lanes.forEach((l) => void fill(l));
 
   const settle = async () => {
     try {
@@ -64,6 +73,11 @@ export function startScheduler(opts: SchedulerOptions = {}): { stop(): Promise<v
       changedSlugs = new Set();
       if (slugs.length) await invalidateVendors(slugs);
       await dispatchPendingEvents();
+      if (Date.now() - tally.since >= (opts.summaryEveryMs ?? 60_000)) {
+        const busy = lanes.map((l) => `${l.inFlight.size} ${l.lane}`).join(", ");
+        log(`polled ${tally.polled} (${tally.changed} changed, ${tally.failed} failed) in the last ${Math.round((Date.now() - tally.since) / 1000)}s; in flight: ${busy}`);
+        Object.assign(tally, { polled: 0, changed: 0, failed: 0, since: Date.now() });
+      }
       if (Date.now() - lastPrune > DAY) {
         lastPrune = Date.now();
         await pruneHistory();
@@ -73,15 +87,15 @@ export function startScheduler(opts: SchedulerOptions = {}): { stop(): Promise<v
     }
   };
 
-  const tick = setInterval(() => void fill(), opts.tickMs ?? 1000);
+  const tick = setInterval(fillAll, opts.tickMs ?? 1000);
   const flush = setInterval(() => void settle(), opts.flushMs ?? 2000);
-  void fill();
+  fillAll();
   return {
     async stop() {
       stopped = true;
       clearInterval(tick);
       clearInterval(flush);
-      await Promise.allSettled([...inFlight]);
+      await Promise.allSettled(lanes.flatMap((l) => [...l.inFlight]));
       await settle();
     },
   };

@@ -1,4 +1,6 @@
+import { rm } from "node:fs/promises";
 import http from "node:http";
+import path from "node:path";
 import next from "next";
 import { env, inngestIsExternal } from "@/env";
 import { db } from "@/lib/db";
@@ -44,6 +46,9 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
   // database connections are told apart from the scheduler's.
   process.env.VENDORWATCH_ROLE = "web";
   if (database.embedded) Object.assign(globalThis, { vendorwatchQueryStats: database.embedded.queryStats });
+  // Next keeps unstable_cache entries on disk across restarts, but polls made while the server was
+  // down (by the CLI or a worker) never invalidated them, and the database may even be another one.
+  await rm(path.join(process.cwd(), ".next/cache/fetch-cache"), { recursive: true, force: true });
   const app = next({ dev, dir: process.cwd(), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -62,7 +67,7 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
   let scheduler: { stop(): Promise<void> } | null = null;
   if (env.VENDORWATCH_SCHEDULER === "on" && !inngestIsExternal()) {
     const { startScheduler } = await import("@/lib/monitor/scheduler");
-    scheduler = startScheduler();
+    scheduler = startScheduler({ summaryEveryMs: env.POLL_INTERVAL_SECONDS < 30 ? 10_000 : 60_000 });
     console.log(`[vendorwatch] scheduler polling every ${env.POLL_INTERVAL_SECONDS}s (in-process)`);
   }
 

@@ -1,15 +1,20 @@
 import { NextResponse } from "next/server";
-import { getVendorDetail } from "@/lib/data/cached";
+import { getVendorDetail, getVendorStatus } from "@/lib/data/cached";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const detail = await getVendorDetail(slug);
-  if (!detail) return NextResponse.json({ error: `no vendor "${slug}"` }, { status: 404 });
-  // The uptime strip's per-day bars are for pages; the API keeps to the documented shape.
-  const { lastError: _lastError, ...rest } = detail;
+  const [detail, live] = await Promise.all([getVendorDetail(slug), getVendorStatus(slug)]);
+  if (!detail || !live) return NextResponse.json({ error: `no vendor "${slug}"` }, { status: 404 });
+  // The detail is invalidated only when a poll changes something; poll freshness (last checked,
+  // stale) moves on every poll, so it comes from a read cached for seconds, not minutes.
   return NextResponse.json({
-    ...rest,
     vendor: { slug: detail.vendor.slug, name: detail.vendor.name, statusPageUrl: detail.vendor.statusPageUrl, provider: detail.vendor.provider, category: detail.vendor.category },
+    status: live.status,
+    stale: live.stale,
+    lastCheckedAt: live.lastCheckedAt,
+    lastSuccessAt: live.lastSuccessAt,
     components: detail.components.map(({ days: _days, ...c }) => c),
+    incidents: detail.incidents,
+    maintenances: detail.maintenances,
   });
 }
