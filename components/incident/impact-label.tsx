@@ -1,4 +1,5 @@
 import type { Impact, IncidentStatus, MaintenanceStatus } from "@/lib/providers/types";
+import { INCIDENT_STATUS_TEXT } from "@/lib/feeds/types";
 import { cn } from "@/lib/utils";
 
 export const IMPACT_TEXT: Record<Impact, string> = { none: "No impact", minor: "Minor impact", major: "Major impact", critical: "Critical impact" };
@@ -10,13 +11,7 @@ const IMPACT_STYLE: Record<Impact, string> = {
   critical: "border-status-major",
 };
 
-export const INCIDENT_STATUS_TEXT: Record<IncidentStatus, string> = {
-  investigating: "Investigating",
-  identified: "Identified",
-  monitoring: "Monitoring",
-  resolved: "Resolved",
-  postmortem: "Postmortem",
-};
+export { INCIDENT_STATUS_TEXT };
 
 export const MAINTENANCE_STATUS_TEXT: Record<MaintenanceStatus, string> = {
   scheduled: "Scheduled",

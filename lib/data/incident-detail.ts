@@ -1,18 +1,11 @@
 import { db } from "@/lib/db";
-import type { Impact, IncidentStatus, Status } from "@/lib/providers/types";
+import type { IncidentView } from "@/lib/data/vendor-detail";
+import type { Status } from "@/lib/providers/types";
 
 export interface IncidentDetail {
   vendor: { slug: string; name: string; statusPageUrl: string };
-  incident: {
-    id: string;
-    title: string;
-    status: IncidentStatus;
-    impact: Impact;
-    startedAt: string;
-    resolvedAt: string | null;
-    url: string | null;
-    /** Oldest first: a timeline reads top to bottom. */
-    updates: Array<{ status: IncidentStatus; body: string; at: string }>;
+  /** Updates oldest first: a timeline reads top to bottom. */
+  incident: Omit<IncidentView, "componentIds"> & {
     components: Array<{ id: string; name: string; group: string | null; status: Status }>;
   };
 }

@@ -12,7 +12,7 @@ const BADGE_TEXT: Record<Status, string> = {
 
 // Fixed hex colours: the SVG is embedded on other sites, where our CSS variables do not exist.
 // Each pairs with white text at a contrast ratio of at least 4.5:1.
-const BADGE_COLOR: Record<Status, string> = {
+export const STATUS_HEX: Record<Status, string> = {
   operational: "#1a7f37",
   degraded: "#8a6100",
   partial_outage: "#b35900",
@@ -32,7 +32,7 @@ function textWidth(text: string): number {
 export function buildBadge({ name, status, stale = false }: { name: string; status: Status; stale?: boolean }): string {
   const label = name.length > 40 ? `${name.slice(0, 39)}…` : name;
   const value = stale ? "not checked" : BADGE_TEXT[status];
-  const color = stale ? BADGE_COLOR.unknown : BADGE_COLOR[status];
+  const color = stale ? STATUS_HEX.unknown : STATUS_HEX[status];
   const lw = textWidth(label) + 12;
   const vw = textWidth(value) + 12;
   const total = lw + vw;

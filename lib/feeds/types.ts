@@ -1,3 +1,4 @@
+import type { IncidentView } from "@/lib/data/vendor-detail";
 import type { Impact, IncidentStatus, MaintenanceStatus } from "@/lib/providers/types";
 
 /** What the feed builders need: plain data, so they stay pure and testable. */
@@ -7,16 +8,8 @@ export interface FeedVendor {
   statusPageUrl: string;
 }
 
-export interface FeedIncident {
-  id: string;
-  title: string;
-  status: IncidentStatus;
-  impact: Impact;
-  startedAt: string;
-  resolvedAt: string | null;
-  url: string | null;
-  updates: Array<{ status: IncidentStatus; body: string; at: string }>;
-}
+/** An incident as the public API shows it, minus component links, which feeds do not carry. */
+export type FeedIncident = Omit<IncidentView, "componentIds">;
 
 export interface FeedMaintenance {
   id: string;

@@ -33,10 +33,10 @@ async function setStatusInterval(tx: Tx, componentId: string, status: Prisma.Com
   if (status) await tx.componentStatusInterval.create({ data: { componentId, status, startedAt: now } });
 }
 
-async function writeIncident(tx: Tx, vendorId: string, inc: SnapshotIncident, ids: Map<string, string>, now: Date) {
+function incidentData(inc: SnapshotIncident, now: Date) {
   const closed = inc.status === "resolved" || inc.status === "postmortem";
   const lastUpdate = inc.updates.reduce<number>((t, u) => Math.max(t, new Date(u.at).getTime()), new Date(inc.startedAt).getTime());
-  const data = {
+  return {
     title: inc.title,
     status: inc.status,
     impact: inc.impact,
@@ -46,6 +46,10 @@ async function writeIncident(tx: Tx, vendorId: string, inc: SnapshotIncident, id
     url: inc.url,
     raw: inc as unknown as Prisma.InputJsonValue,
   };
+}
+
+async function writeIncident(tx: Tx, vendorId: string, inc: SnapshotIncident, ids: Map<string, string>, now: Date) {
+  const data = incidentData(inc, now);
   const row = await tx.incident.upsert({
     where: { vendorId_providerId: { vendorId, providerId: inc.id } },
     create: { vendorId, providerId: inc.id, ...data },
@@ -72,6 +76,64 @@ async function writeMaintenance(tx: Tx, vendorId: string, m: SnapshotMaintenance
   const componentIds = m.componentIds.map((c) => ids.get(c)).filter((c): c is string => Boolean(c));
   await tx.maintenanceComponent.deleteMany({ where: { maintenanceId: row.id, componentId: { notIn: componentIds } } });
   await tx.maintenanceComponent.createMany({ data: componentIds.map((componentId) => ({ maintenanceId: row.id, componentId })), skipDuplicates: true });
+}
+
+type ComponentUpsert = Extract<Change, { kind: "component.upsert" }>;
+type IncidentUpsert = Extract<Change, { kind: "incident.upsert" }>;
+
+/** Components first seen are inserted in bulk (a first poll may bring hundreds); others updated. */
+async function writeComponents(tx: Tx, vendorId: string, changes: Change[], now: Date): Promise<Map<string, string>> {
+  const upserts = changes.filter((c): c is ComponentUpsert => c.kind === "component.upsert");
+  const known = await componentIdMap(tx, vendorId);
+  const fresh = upserts.filter((c) => !known.has(c.component.id));
+  if (fresh.length) {
+    await tx.component.createMany({
+      data: fresh.map(({ component: c, position }) => ({ vendorId, providerId: c.id, name: c.name, group: c.group, status: c.status, position })),
+      skipDuplicates: true,
+    });
+  }
+  for (const change of upserts) {
+    const id = known.get(change.component.id);
+    if (!id) continue;
+    const c = change.component;
+    await tx.component.update({ where: { id }, data: { name: c.name, group: c.group, status: c.status, position: change.position, removedAt: null } });
+    if (change.from !== c.status) await setStatusInterval(tx, id, c.status, now);
+  }
+  if (!fresh.length) return known;
+  const ids = await componentIdMap(tx, vendorId);
+  await tx.componentStatusInterval.createMany({
+    data: fresh.flatMap(({ component: c }) => {
+      const componentId = ids.get(c.id);
+      return componentId ? [{ componentId, status: c.status, startedAt: now }] : [];
+    }),
+  });
+  return ids;
+}
+
+/** New incidents, their updates and component links in three statements, however many there are. */
+async function createIncidents(tx: Tx, vendorId: string, changes: Change[], ids: Map<string, string>, now: Date): Promise<void> {
+  const fresh = changes.filter((c): c is IncidentUpsert => c.kind === "incident.upsert" && c.previous === null).map((c) => c.incident);
+  if (!fresh.length) return;
+  await tx.incident.createMany({ data: fresh.map((inc) => ({ vendorId, providerId: inc.id, ...incidentData(inc, now) })), skipDuplicates: true });
+  const rows = await tx.incident.findMany({ where: { vendorId, providerId: { in: fresh.map((i) => i.id) } }, select: { id: true, providerId: true } });
+  const incidentIds = new Map(rows.map((r) => [r.providerId, r.id]));
+  await tx.incidentUpdate.createMany({
+    data: fresh.flatMap((inc) => {
+      const incidentId = incidentIds.get(inc.id);
+      return incidentId ? inc.updates.map((u) => ({ incidentId, status: u.status, body: u.body, at: new Date(u.at), key: updateKey(u) })) : [];
+    }),
+    skipDuplicates: true,
+  });
+  await tx.incidentComponent.createMany({
+    data: fresh.flatMap((inc) => {
+      const incidentId = incidentIds.get(inc.id);
+      return inc.componentIds.flatMap((c) => {
+        const componentId = ids.get(c);
+        return incidentId && componentId ? [{ incidentId, componentId }] : [];
+      });
+    }),
+    skipDuplicates: true,
+  });
 }
 
 /** The event payload: enough to notify without another read. */
@@ -119,25 +181,15 @@ export async function commitPoll(input: CommitInput): Promise<Change[]> {
       });
       if (claimed.count === 0) throw new ConcurrentPollError(`vendor ${vendor.slug} changed under this poll`);
 
-      for (const change of changes) {
-        if (change.kind !== "component.upsert") continue;
-        const c = change.component;
-        const row = await tx.component.upsert({
-          where: { vendorId_providerId: { vendorId: vendor.id, providerId: c.id } },
-          create: { vendorId: vendor.id, providerId: c.id, name: c.name, group: c.group, status: c.status, position: change.position },
-          update: { name: c.name, group: c.group, status: c.status, position: change.position, removedAt: null },
-          select: { id: true },
-        });
-        if (change.from !== c.status) await setStatusInterval(tx, row.id, c.status, now);
-      }
-      const ids = await componentIdMap(tx, vendor.id);
+      const ids = await writeComponents(tx, vendor.id, changes, now);
+      await createIncidents(tx, vendor.id, changes, ids, now);
       for (const change of changes) {
         if (change.kind === "component.removed") {
           const id = ids.get(change.providerId);
           if (!id) continue;
           await tx.component.update({ where: { id }, data: { removedAt: now } });
           await setStatusInterval(tx, id, null, now);
-        } else if (change.kind === "incident.upsert") {
+        } else if (change.kind === "incident.upsert" && change.previous !== null) {
           await writeIncident(tx, vendor.id, change.incident, ids, now);
         } else if (change.kind === "incident.vanished") {
           await tx.incident.update({

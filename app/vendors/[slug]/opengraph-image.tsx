@@ -1,6 +1,7 @@
 import { ImageResponse } from "next/og";
 import { STATUS_TEXT } from "@/components/status/status-label";
 import { getVendorDetail } from "@/lib/data/cached";
+import { STATUS_HEX } from "@/lib/feeds/badge";
 import type { Status } from "@/lib/providers/types";
 
 export const alt = "Current status on Vendorwatch";
@@ -12,14 +13,6 @@ export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
   return [];
 }
 
-const COLOR: Record<Status, string> = {
-  operational: "#1a7f37",
-  degraded: "#8a6100",
-  partial_outage: "#b35900",
-  major_outage: "#c62828",
-  maintenance: "#1f5fbf",
-  unknown: "#5f6368",
-};
 
 /**
  * Uses only ImageResponse's bundled Latin font. Characters it lacks would make it fetch a font
@@ -39,7 +32,7 @@ export default async function Image({ params }: { params: Promise<{ slug: string
         <div style={{ display: "flex", flexDirection: "column", gap: 24 }}>
           <div style={{ display: "flex", fontSize: 84, fontWeight: 700, lineHeight: 1.1 }}>{`${name} status`}</div>
           <div style={{ display: "flex", alignItems: "center", gap: 20, fontSize: 44 }}>
-            <div style={{ display: "flex", width: 36, height: 36, borderRadius: 18, background: COLOR[status] }} />
+            <div style={{ display: "flex", width: 36, height: 36, borderRadius: 18, background: STATUS_HEX[status] }} />
             {STATUS_TEXT[status]}
           </div>
         </div>
