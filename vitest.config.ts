@@ -13,7 +13,7 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "test/**/*.test.ts", "inngest/**/*.test.ts", "prisma/**/*.test.ts"],
     environment: "node",
     globalSetup: ["./test/support/global-setup.ts"],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
     maxWorkers: 2,

@@ -7,9 +7,9 @@ import { type FixtureServer, fixture, startFixtureServer } from "@/test/fixture-
 import { incidentStage, stagePayloads } from "@/test/support/statuspage-script";
 
 /** Runs the CLI exactly as a user or an outside check does, on its own embedded database. */
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(args: string[], env: Record<string, string>, npmArgs = ["run", "--silent", "vendorwatch", "--"]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn("npm", ["run", "--silent", "vendorwatch", "--", ...args], { env: { ...process.env, ...env }, cwd: process.cwd() });
+    const child = spawn("npm", [...npmArgs, ...args], { env: { ...process.env, ...env }, cwd: process.cwd() });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d));
@@ -95,5 +95,18 @@ describe("vendorwatch CLI", () => {
     const badPort = await cli(["poll", "--once"], { ...env, PORT: "abc" });
     expect(badPort.code).toBe(1);
     expect(badPort.stderr.trim()).toBe("error: Invalid environment variable PORT: must be a number");
+  });
+
+  it("npm start stops on bad configuration with one clear line, not a stack trace", async () => {
+    for (const [bad, message] of [
+      [{ PORT: "abc" }, "error: Invalid environment variable PORT: must be a number"],
+      [{ DATABASE_URL: "mysql://localhost/x" }, "error: Invalid environment variable DATABASE_URL: must be a postgres:// or postgresql:// connection URL"],
+      [{ DATABASE_URL: "postgresql://postgres@127.0.0.1:1/nowhere" }, "error: Cannot reach the database at DATABASE_URL (127.0.0.1:1/nowhere): connect ECONNREFUSED 127.0.0.1:1"],
+    ] as const) {
+      const r = await cli([], { ...env, ...bad }, ["run", "--silent", "start"]);
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim()).toBe(message);
+      expect(r.stdout).toBe("");
+    }
   });
 });
