@@ -36,6 +36,8 @@ export interface FetcherOptions extends SsrfOptions {
   retryBaseMs?: number;
   /** Simultaneous requests per host:port. */
   perHostConcurrency?: number;
+  /** Least time between two request starts to one host:port (a rate limit); 0 for none. */
+  perHostMinIntervalMs?: number;
 }
 
 const DEFAULTS = {
@@ -46,6 +48,7 @@ const DEFAULTS = {
   retries: 2,
   retryBaseMs: 300,
   perHostConcurrency: 4,
+  perHostMinIntervalMs: 0,
 };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -59,7 +62,7 @@ function flatHeaders(raw: RawResponse["headers"]): Record<string, string | undef
 
 export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const o = { ...DEFAULTS, ...options };
-  const limiter = new HostLimiter(o.perHostConcurrency);
+  const limiter = new HostLimiter(o.perHostConcurrency, o.perHostMinIntervalMs);
 
   /** Follows redirects by hand so every hop's address is checked before connecting. */
   async function followRedirects(start: string, init: FetchInit, deadline: number): Promise<FetchResponse> {

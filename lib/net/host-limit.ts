@@ -1,15 +1,26 @@
 /**
- * Per-host concurrency limit: many vendors share one upstream (statuspage.io, a fixture server),
- * and hammering it gets us rate-limited. A tiny FIFO semaphore per host key.
+ * Per-host concurrency limit and rate limit: many vendors share one upstream (statuspage.io, a
+ * fixture server), and hammering it gets us rate-limited. A tiny FIFO semaphore per host key,
+ * plus a least interval between two request starts to the same host.
  */
 export class HostLimiter {
   private readonly active = new Map<string, number>();
   private readonly waiting = new Map<string, Array<() => void>>();
+  private readonly nextStart = new Map<string, number>();
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly minIntervalMs = 0,
+  ) {}
 
   async run<T>(host: string, task: () => Promise<T>): Promise<T> {
     await this.acquire(host);
+    if (this.minIntervalMs > 0) {
+      const now = Date.now();
+      const start = Math.max(now, this.nextStart.get(host) ?? 0);
+      this.nextStart.set(host, start + this.minIntervalMs);
+      if (start > now) await new Promise((r) => setTimeout(r, start - now));
+    }
     try {
       return await task();
     } finally {

@@ -153,3 +153,19 @@ describe("fetch helper", () => {
     expect((await fail(fetcher("not a url")))?.kind).toBe("blocked");
   });
 });
+
+describe("per-host rate limit", () => {
+  it("spaces request starts to one host, not to different hosts", async () => {
+    const { HostLimiter } = await import("@/lib/net/host-limit");
+    const limiter = new HostLimiter(10, 50);
+    const starts: Array<{ host: string; at: number }> = [];
+    const t0 = Date.now();
+    await Promise.all(
+      ["a", "a", "a", "b"].map((host) => limiter.run(host, async () => void starts.push({ host, at: Date.now() - t0 }))),
+    );
+    const [a0 = 0, a1 = 0, a2 = 0] = starts.filter((s) => s.host === "a").map((s) => s.at);
+    expect(a1 - a0).toBeGreaterThanOrEqual(45);
+    expect(a2 - a1).toBeGreaterThanOrEqual(45);
+    expect(starts.find((s) => s.host === "b")?.at).toBeLessThan(40);
+  });
+});
