@@ -144,7 +144,7 @@ function markerPath(dataDir: string) {
   return path.join(dataDir, "embedded-server.json");
 }
 
-export async function findRunningEmbedded(dataDir: string): Promise<string | null> {
+export async function findRunningEmbedded(dataDir: string): Promise<{ url: string; pid: number } | null> {
   const marker = await readFile(markerPath(dataDir), "utf8").catch(() => null);
   if (!marker) return null;
   const { port, pid } = JSON.parse(marker) as { port: number; pid: number };
@@ -160,7 +160,7 @@ export async function findRunningEmbedded(dataDir: string): Promise<string | nul
     });
     s.on("error", () => resolve(false));
   });
-  return reachable ? embeddedUrl(port) : null;
+  return reachable ? { url: embeddedUrl(port), pid } : null;
 }
 
 function embeddedUrl(port: number) {

@@ -14,6 +14,7 @@ export interface SchedulerOptions {
   tickMs?: number;
   flushMs?: number;
   summaryEveryMs?: number;
+  stopGraceMs?: number;
   fetcher?: Fetcher;
   log?: (line: string) => void;
 }
@@ -30,8 +31,8 @@ export function startScheduler(opts: SchedulerOptions = {}): { stop(): Promise<v
   const log = opts.log ?? ((line: string) => console.log(`[scheduler] ${line}`));
   const heartbeats = new HeartbeatBuffer();
   const lanes: Array<{ lane: Lane; concurrency: number; inFlight: Set<Promise<void>>; claiming: boolean }> = [
-    { lane: "healthy", concurrency: opts.healthyConcurrency ?? 64, inFlight: new Set(), claiming: false },
-    { lane: "probation", concurrency: opts.probationConcurrency ?? 64, inFlight: new Set(), claiming: false },
+    { lane: "healthy", concurrency: opts.healthyConcurrency ?? 128, inFlight: new Set(), claiming: false },
+    { lane: "probation", concurrency: opts.probationConcurrency ?? 256, inFlight: new Set(), claiming: false },
   ];
   let changedSlugs = new Set<string>();
   let stopped = false;
@@ -95,7 +96,10 @@ export function startScheduler(opts: SchedulerOptions = {}): { stop(): Promise<v
       stopped = true;
       clearInterval(tick);
       clearInterval(flush);
-      await Promise.allSettled(lanes.flatMap((l) => [...l.inFlight]));
+      // Polls waiting on a dead host's timeouts are abandoned after a short grace: their vendors
+      // were claimed (their next due time moved on), so nothing is lost but one attempt.
+      const grace = new Promise((r) => setTimeout(r, opts.stopGraceMs ?? 3000).unref());
+      await Promise.race([Promise.allSettled(lanes.flatMap((l) => [...l.inFlight])), grace]);
       await settle();
     },
   };

@@ -4,7 +4,7 @@ import { env } from "@/env";
 import { configureDatabase } from "@/lib/db";
 import { findRunningEmbedded, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/schema-engine";
-import { DatabaseUnavailableError } from "@/lib/errors";
+import { DatabaseUnavailableError, UserError } from "@/lib/errors";
 
 
 export interface OpenDatabase {
@@ -45,7 +45,11 @@ export async function openDatabase(opts: { serve?: boolean; migrate?: boolean } 
     await assertReachable(url);
   } else {
     const dataDir = path.resolve(env.VENDORWATCH_DATA_DIR);
-    url = (await findRunningEmbedded(dataDir)) ?? undefined;
+    const running = await findRunningEmbedded(dataDir);
+    if (running && opts.serve) {
+      throw new UserError(`Vendorwatch is already running on ${dataDir} (pid ${running.pid}): stop it first, or set VENDORWATCH_DATA_DIR`);
+    }
+    url = running?.url;
     if (!url) {
       embedded = await startEmbeddedDatabase({ dataDir, advertise: opts.serve ?? false });
       url = embedded.url;

@@ -20,7 +20,7 @@ async function client(db: EmbeddedDatabase, name = "test") {
 describe("embedded database", () => {
   it("keeps its data across a stop and a start, and advertises itself while running", async () => {
     let db = await startEmbeddedDatabase({ dataDir: dir, advertise: true });
-    expect(await findRunningEmbedded(dir)).toBe(db.url);
+    expect(await findRunningEmbedded(dir)).toEqual({ url: db.url, pid: process.pid });
     let c = await client(db);
     await c.query("create table kept (v text)");
     await c.query("insert into kept values ('still here')");
