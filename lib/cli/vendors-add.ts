@@ -91,7 +91,7 @@ export async function vendorsAddCommand(argv: string[], fetcher?: Fetcher): Prom
     process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${slug}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof ProviderError) throw new UserError(`${error.kind}: ${error.message}`);
+    if (error instanceof ProviderError) throw new UserError(error.message.startsWith(error.kind) ? error.message : `${error.kind}: ${error.message}`);
     throw error;
   }
 }

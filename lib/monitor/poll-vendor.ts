@@ -49,7 +49,11 @@ async function ensureProvider(vendor: PollableVendor, fetcher?: Fetcher): Promis
   return { ...vendor, provider: found.provider, apiEndpoint: found.endpoint, timeZone: found.timeZone ?? vendor.timeZone };
 }
 
-const describeError = (e: unknown) => (e instanceof ProviderError ? `${e.kind}: ${e.message}` : e instanceof Error ? e.message : String(e));
+function describeError(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  // Provider messages mostly start with their kind already ("unreachable: cannot resolve ...").
+  return e instanceof ProviderError && !e.message.startsWith(e.kind) ? `${e.kind}: ${e.message}` : e.message;
+}
 
 /**
  * One poll of one vendor: fetch (conditional), and if the data changed, diff and commit it with

@@ -1,5 +1,5 @@
 import { env } from "@/env";
-import { lookup } from "node:dns/promises";
+import { cachedLookup } from "./dns-cache";
 import { inPrefix, parseIPv4, parseIPv6 } from "./ip";
 
 /**
@@ -91,10 +91,7 @@ export function blockedReason(address: string): string | null {
   return null;
 }
 
-const systemResolver: Resolver = async (hostname) => {
-  const rows = await lookup(hostname, { all: true, verbatim: true });
-  return rows.map((r) => ({ address: r.address, family: r.family === 6 ? 6 : 4 }));
-};
+const systemResolver: Resolver = (hostname) => cachedLookup(hostname);
 
 /** Strips URL brackets from IPv6 hosts. */
 function bareHost(hostname: string): string {
