@@ -54,7 +54,7 @@ await runMain(async () => {
     }
     // The incident starts after the vendors were added: the app's scheduler must notice it.
     fixtures.startIncident();
-    const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], { ...env, E2E_BASE_URL: `http://127.0.0.1:${PORT}` });
+    const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], { ...env, E2E_BASE_URL: `http://127.0.0.1:${PORT}`, E2E_FIXTURES_URL: fixtures.server.url });
     return code;
   } finally {
     app.kill("SIGTERM");
