@@ -13,7 +13,7 @@ export interface LoadResult {
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /** Closed-loop load: `concurrency` keep-alive clients request `url` back to back for `seconds`. */
-export async function load(url: string, concurrency: number, seconds: number): Promise<LoadResult> {
+export async function load(url: string, concurrency: number, seconds: number, headers: Record<string, string> = {}): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
   let errors = 0;
@@ -21,7 +21,7 @@ export async function load(url: string, concurrency: number, seconds: number): P
   const one = () =>
     new Promise<void>((resolve) => {
       const t0 = performance.now();
-      const req = http.get(url, { agent, headers: { "accept-encoding": "identity" } }, (res) => {
+      const req = http.get(url, { agent, headers: { "accept-encoding": "identity", ...headers } }, (res) => {
         res.on("data", () => undefined);
         res.on("end", () => {
           if (res.statusCode === 200) latencies.push(performance.now() - t0);
