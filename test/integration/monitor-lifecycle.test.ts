@@ -159,6 +159,25 @@ describe("monitoring a scripted incident lifecycle", () => {
     expect((await events()).slice(eventsBefore.length)).toEqual([`vendor/component.status_changed ${componentId}->operational`]);
   });
 
+  it("after 3 failed polls the vendor is stale, and keeps its last good data", async () => {
+    const { loadVendorDetail } = await import("@/lib/data/vendor-detail");
+    const vendor = await db.vendor.findUniqueOrThrow({ where: { id: vendorId } });
+    const before = await loadVendorDetail(vendor.slug);
+    expect(before?.stale).toBe(false);
+    srv.set(`${base}/api/v2/summary.json`, { body: "<html>we are migrating</html>", headers: { "content-type": "text/html" } });
+    for (let i = 0; i < 3; i++) expect((await poll()).outcome).toBe("failed");
+    const after = await loadVendorDetail(vendor.slug);
+    expect(after?.stale).toBe(true);
+    expect(after?.lastError).toMatch(/invalid_payload|json/i);
+    expect(after?.status).toBe(before?.status);
+    const plain = (d: typeof before) => d?.components.map(({ id, name, group, status }) => ({ id, name, group, status }));
+    expect(plain(after)).toEqual(plain(before)); // uptime moves with the clock; statuses do not
+    expect(after?.incidents).toEqual(before?.incidents);
+    serve({ incident: incidentStage("postmortem"), maintenance: maintenanceStage("completed") });
+    await poll();
+    expect((await loadVendorDetail(vendor.slug))?.stale).toBe(false);
+  });
+
   it("marks a component that disappears from the page as removed, never operational", async () => {
     const p = JSON.parse(stagePayloads({}).summary) as { components: Array<{ id: string }> };
     p.components = p.components.filter((c) => c.id !== componentId);
