@@ -4,7 +4,12 @@ import type { Snapshot, SnapshotIncident, SnapshotIncidentUpdate, SnapshotMainte
 
 const time = (iso: string | null) => (iso === null ? null : new Date(iso).getTime());
 const sameTime = (a: Date | null, b: string | null) => (a?.getTime() ?? null) === time(b);
-const sameIds = (a: string[], b: string[]) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+/** Same set of ids, whatever the order either side lists them in. */
+function sameIds(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  const sortedB = [...b].sort();
+  return [...a].sort().every((x, i) => x === sortedB[i]);
+}
 
 /** Identity of an update as stored: a vendor editing nothing makes the same key every poll. */
 export function updateKey(u: SnapshotIncidentUpdate): string {

@@ -1,7 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { StoredState } from "@/lib/monitor/changes";
-import { updateKey } from "@/lib/monitor/diff";
 import type { Snapshot } from "@/lib/providers/types";
 
 type Tx = Prisma.TransactionClient;
@@ -42,4 +41,3 @@ export async function loadStoredState(vendorId: string, snapshot: Snapshot, clie
   };
 }
 
-export { updateKey };
