@@ -13,11 +13,9 @@ const flag = z
   .default("0")
   .transform((v) => v === "1" || v === "true");
 
-const postgresUrl = z
-  .string()
-  .refine((v) => /^postgres(ql)?:\/\/[^/]/.test(v) && URL.canParse(v), {
-    message: "must be a postgres:// or postgresql:// connection URL",
-  });
+const postgresUrl = z.string().refine((v) => /^postgres(ql)?:\/\/[^/]/.test(v) && URL.canParse(v), {
+  message: "must be a postgres:// or postgresql:// connection URL",
+});
 
 export const env = createEnv({
   server: {

@@ -10,7 +10,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   metadataBase: new URL(appUrl()),
   title: { default: "Vendorwatch: is your vendor down?", template: "%s · Vendorwatch" },
-  description: "Vendorwatch checks the official status pages of your cloud vendors every 30 seconds and tells you what changed.",
+  description:
+    "Vendorwatch checks the official status pages of your cloud vendors every 30 seconds and tells you what changed.",
   openGraph: { siteName: "Vendorwatch", type: "website" },
 };
 
@@ -18,7 +19,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="flex min-h-screen flex-col font-sans">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-background focus:p-2 focus:ring-2 focus:ring-ring">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-background focus:p-2 focus:ring-2 focus:ring-ring"
+        >
           Skip to content
         </a>
         <Providers>

@@ -10,14 +10,22 @@ for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(path);
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+      const summary = results.violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      );
       expect(summary).toEqual([]);
     });
   }
 }
 
 test("the incident page has no detectable accessibility violations", async ({ page, request }) => {
-  const incidentId = async () => ((await (await request.get("/api/v1/vendors/acme-cloud")).json()) as { incidents: Array<{ id: string }> }).incidents[0]?.id;
+  const incidentId = async () =>
+    ((await (await request.get("/api/v1/vendors/acme-cloud")).json()) as { incidents: Array<{ id: string }> })
+      .incidents[0]?.id;
   await expect.poll(incidentId, { timeout: 60_000 }).toBeTruthy();
   const id = await incidentId();
   await page.goto(`/vendors/acme-cloud/incidents/${id}`);

@@ -9,7 +9,9 @@ const control = (state: "operational" | "incident") => fetch(`${process.env.E2E_
 test("a vendor page shows a new outage while it is open", async ({ page, request }) => {
   await control("operational");
   await expect
-    .poll(async () => ((await (await request.get("/api/v1/vendors/live-co")).json()) as { status: string }).status, { timeout: 60_000 })
+    .poll(async () => ((await (await request.get("/api/v1/vendors/live-co")).json()) as { status: string }).status, {
+      timeout: 60_000,
+    })
     .toBe("operational");
   await page.goto("/vendors/live-co");
   await expect(page.getByTestId("vendor-status")).toContainText("Operational");
@@ -18,6 +20,10 @@ test("a vendor page shows a new outage while it is open", async ({ page, request
 
   await control("incident");
   await expect(page.getByTestId("vendor-status")).toContainText("Partial outage", { timeout: 90_000 });
-  await expect(page.getByRole("link", { name: "Emma Application is currently down" }).first()).toBeVisible({ timeout: 30_000 });
-  expect(await page.evaluate(() => (window as unknown as { vendorwatchNoReload?: boolean }).vendorwatchNoReload)).toBe(true);
+  await expect(page.getByRole("link", { name: "Emma Application is currently down" }).first()).toBeVisible({
+    timeout: 30_000,
+  });
+  expect(await page.evaluate(() => (window as unknown as { vendorwatchNoReload?: boolean }).vendorwatchNoReload)).toBe(
+    true,
+  );
 });

@@ -10,7 +10,10 @@ test("a seeded catalog vendor's page renders", async ({ page }) => {
   const response = await page.goto("/vendors/github");
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("GitHub");
-  await expect(page.getByRole("link", { name: /official status page/i })).toHaveAttribute("href", "https://www.githubstatus.com");
+  await expect(page.getByRole("link", { name: /official status page/i })).toHaveAttribute(
+    "href",
+    "https://www.githubstatus.com",
+  );
 });
 
 test("an unknown vendor is a 404 page", async ({ page }) => {

@@ -17,7 +17,11 @@ async function shot(page: Page, name: string) {
 test.beforeAll(async ({ request }) => {
   // The app's scheduler polls every few seconds; wait until it has seen the incident.
   await expect
-    .poll(async () => ((await (await request.get("/api/v1/vendors/acme-cloud")).json()) as { incidents: unknown[] }).incidents.length, { timeout: 60_000 })
+    .poll(
+      async () =>
+        ((await (await request.get("/api/v1/vendors/acme-cloud")).json()) as { incidents: unknown[] }).incidents.length,
+      { timeout: 60_000 },
+    )
     .toBeGreaterThan(0);
 });
 
@@ -81,16 +85,24 @@ test("feeds, badge, calendar and sitemap are well-formed and complete", async ({
   expect(ics.trimEnd().endsWith("END:VCALENDAR")).toBe(true);
 
   const total = ((await (await request.get("/api/v1/vendors")).json()) as { total: number }).total;
-  const urls = ([] as unknown[]).concat(xml.parse(await (await request.get("/sitemap.xml")).text()).urlset.url) as Array<{ loc: string }>;
+  const urls = ([] as unknown[]).concat(
+    xml.parse(await (await request.get("/sitemap.xml")).text()).urlset.url,
+  ) as Array<{ loc: string }>;
   const vendorUrls = urls.filter((u) => /\/vendors\/[^/]+$/.test(u.loc));
   expect(vendorUrls.length).toBe(total);
   expect(vendorUrls.some((u) => u.loc.endsWith("/vendors/acme-cloud"))).toBe(true);
 });
 
 test("a cached vendor page costs no database query", async ({ request }) => {
-  const secret = (await readFile(path.join(process.env.VENDORWATCH_DATA_DIR ?? ".data", "internal-secret"), "utf8")).trim();
+  const secret = (
+    await readFile(path.join(process.env.VENDORWATCH_DATA_DIR ?? ".data", "internal-secret"), "utf8")
+  ).trim();
   const webQueries = async () =>
-    ((await (await request.get("/api/internal/stats", { headers: { "x-vendorwatch-secret": secret } })).json()) as { queries: Record<string, number> }).queries["vendorwatch-web"] ?? 0;
+    (
+      (await (await request.get("/api/internal/stats", { headers: { "x-vendorwatch-secret": secret } })).json()) as {
+        queries: Record<string, number>;
+      }
+    ).queries["vendorwatch-web"] ?? 0;
   await request.get("/vendors/acme-cloud"); // warm
   await request.get("/vendors/acme-cloud", { headers: { "x-vendorwatch-bypass": "1" } });
   const before = await webQueries();

@@ -14,7 +14,12 @@ export const inngest = new Inngest({
   ...(env.INNGEST_SIGNING_KEY ? { signingKey: env.INNGEST_SIGNING_KEY } : {}),
 });
 
-const changeData = z.looseObject({ vendorId: z.string(), vendorSlug: z.string(), vendorName: z.string(), detectedAt: z.string() });
+const changeData = z.looseObject({
+  vendorId: z.string(),
+  vendorSlug: z.string(),
+  vendorName: z.string(),
+  detectedAt: z.string(),
+});
 
 /** Typed change events; ids are the outbox idempotency keys, so Inngest deduplicates re-sends. */
 export const events = {

@@ -67,7 +67,14 @@ export async function loadCatalog(file = CATALOG_PATH): Promise<CatalogVendor[]>
     if (i < 0) throw new Error(`catalog ${file} has no column "${name}"`);
     return i;
   };
-  const [name, slug, url, provider, category, source] = ["name", "slug", "status_page_url", "provider", "category", "source"].map(col) as [number, number, number, number, number, number];
+  const [name, slug, url, provider, category, source] = [
+    "name",
+    "slug",
+    "status_page_url",
+    "provider",
+    "category",
+    "source",
+  ].map(col) as [number, number, number, number, number, number];
   const byUrl = new Map<string, CatalogVendor>();
   for (const r of rows) {
     const src = r[source] ?? "";

@@ -28,7 +28,9 @@ export function databaseUrl(): string {
 const applicationName = `vendorwatch-${env.VENDORWATCH_ROLE}`;
 
 function createClient(url: string) {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10, application_name: applicationName }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 10, application_name: applicationName }),
+  });
 }
 
 export function getDb(): PrismaClient {

@@ -19,8 +19,17 @@ export async function seedCatalog(): Promise<{ created: number; updated: number;
     const row = bySlug.get(v.slug);
     if (!row || row.userAdded) continue;
     const provider = row.provider ?? v.provider; // keep what detection found
-    if (row.name === v.name && row.statusPageUrl === v.statusPageUrl && row.category === v.category && row.provider === provider) continue;
-    await db.vendor.update({ where: { slug: v.slug }, data: { name: v.name, statusPageUrl: v.statusPageUrl, category: v.category, provider } });
+    if (
+      row.name === v.name &&
+      row.statusPageUrl === v.statusPageUrl &&
+      row.category === v.category &&
+      row.provider === provider
+    )
+      continue;
+    await db.vendor.update({
+      where: { slug: v.slug },
+      data: { name: v.name, statusPageUrl: v.statusPageUrl, category: v.category, provider },
+    });
     updated++;
   }
   return { created: toCreate.length, updated, total: catalog.length };

@@ -18,7 +18,9 @@ const TSX = ["--import", "tsx"];
 const fmt = (n: number) => n.toFixed(1);
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve) => spawn(process.execPath, [...TSX, ...args], { env, stdio: "ignore" }).on("exit", (c) => resolve(c ?? 1)));
+  return new Promise((resolve) =>
+    spawn(process.execPath, [...TSX, ...args], { env, stdio: "ignore" }).on("exit", (c) => resolve(c ?? 1)),
+  );
 }
 
 await runMain(async () => {
@@ -38,19 +40,30 @@ await runMain(async () => {
   const app = spawn(process.execPath, [...TSX, "scripts/start.ts"], { env, stdio: "ignore" });
   try {
     for (let i = 0; ; i++) {
-      if (await fetch(`${base}/vendorwatch.svg`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${base}/vendorwatch.svg`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (i > 600) throw new Error("the app did not start");
       await new Promise((r) => setTimeout(r, 1000));
     }
     const vendor = fixtures.vendors[0];
     if (!vendor) throw new Error("no fixture vendor");
-    await run(["scripts/vendorwatch.ts", "vendors", "add", vendor.url, "--name", vendor.name, "--slug", vendor.slug], env);
+    await run(
+      ["scripts/vendorwatch.ts", "vendors", "add", vendor.url, "--name", vendor.name, "--slug", vendor.slug],
+      env,
+    );
     fixtures.startIncident();
     await run(["scripts/vendorwatch.ts", "poll", "--once", "--vendor", vendor.slug], env);
     const pageUrl = `${base}/vendors/${vendor.slug}`;
     const first = await fetch(pageUrl);
     const html = await first.text();
-    console.log(`vendor page: ${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB of HTML, first ${first.headers.get("x-nextjs-cache") ?? "(miss)"}, then ${(await fetch(pageUrl)).headers.get("x-vendorwatch-cache") ?? "(miss)"} from the page cache`);
+    console.log(
+      `vendor page: ${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB of HTML, first ${first.headers.get("x-nextjs-cache") ?? "(miss)"}, then ${(await fetch(pageUrl)).headers.get("x-vendorwatch-cache") ?? "(miss)"} from the page cache`,
+    );
     if (!html.includes(vendor.name)) throw new Error(`${pageUrl} did not render the vendor`);
     const secret = (await readFile(path.join(dataDir, "internal-secret"), "utf8")).trim();
     const webQueries = async () => {
@@ -67,12 +80,22 @@ await runMain(async () => {
     // For comparison: the same page from Next's own route cache, past the page micro-cache.
     const nextOnly = await load(pageUrl, CONCURRENCY, SECONDS, { "x-vendorwatch-bypass": "1" });
 
-    console.log(`bench:pages  concurrency ${CONCURRENCY}, ${SECONDS} s each, one server (next start, embedded database, scheduler off)`);
+    console.log(
+      `bench:pages  concurrency ${CONCURRENCY}, ${SECONDS} s each, one server (next start, embedded database, scheduler off)`,
+    );
     console.log(`                    requests    req/s    p50 ms   p95 ms   p99 ms   errors`);
-    for (const [name, r] of [["vendor page", page], ["static file", file], ["(Next cache only)", nextOnly]] as const) {
-      console.log(`${name.padEnd(18)}  ${String(r.requests).padStart(8)} ${fmt(r.rps).padStart(8)} ${fmt(r.p50).padStart(9)} ${fmt(r.p95).padStart(8)} ${fmt(r.p99).padStart(8)} ${String(r.errors).padStart(8)}`);
+    for (const [name, r] of [
+      ["vendor page", page],
+      ["static file", file],
+      ["(Next cache only)", nextOnly],
+    ] as const) {
+      console.log(
+        `${name.padEnd(18)}  ${String(r.requests).padStart(8)} ${fmt(r.rps).padStart(8)} ${fmt(r.p50).padStart(9)} ${fmt(r.p95).padStart(8)} ${fmt(r.p99).padStart(8)} ${String(r.errors).padStart(8)}`,
+      );
     }
-    console.log(`vendor page throughput: ${fmt((page.rps / file.rps) * 100)}% of the static file's   (target >= 50%, p95 <= 50 ms)`);
+    console.log(
+      `vendor page throughput: ${fmt((page.rps / file.rps) * 100)}% of the static file's   (target >= 50%, p95 <= 50 ms)`,
+    );
     console.log(`database queries by the web server during ${page.requests} cached page views: ${queries}`);
   } finally {
     app.kill("SIGTERM");

@@ -27,12 +27,19 @@ for (const p of PAYLOADS) {
     samples.push(performance.now() - t0);
   }
   samples.sort((a, b) => a - b);
-  rows.push([p.file, p.provider, (body.length / 1024).toFixed(1), quantile(samples, 0.5).toFixed(3), quantile(samples, 0.95).toFixed(3)]);
+  rows.push([
+    p.file,
+    p.provider,
+    (body.length / 1024).toFixed(1),
+    quantile(samples, 0.5).toFixed(3),
+    quantile(samples, 0.95).toFixed(3),
+  ]);
 }
 
 const header = ["payload", "provider", "KiB", "median ms", "p95 ms"];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-const line = (r: string[]) => r.map((c, i) => (i >= 2 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join("  ");
+const line = (r: string[]) =>
+  r.map((c, i) => (i >= 2 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join("  ");
 console.log(`parse cost over ${iterations} iterations per payload`);
 console.log(line(header));
 console.log(widths.map((w) => "-".repeat(w)).join("  "));

@@ -24,10 +24,11 @@ function startFarm(): Promise<Farm> {
     child.once("message", (m: { url: string }) =>
       resolve({
         url: m.url,
-        change: (share) => new Promise((done) => {
-          child.once("message", () => done());
-          child.send({ type: "change", share });
-        }),
+        change: (share) =>
+          new Promise((done) => {
+            child.once("message", () => done());
+            child.send({ type: "change", share });
+          }),
         stop: () => child.send({ type: "stop" }),
       }),
     );
@@ -63,7 +64,12 @@ await runMain(async () => {
   const concurrency = 64;
   try {
     await db.vendor.createMany({
-      data: Array.from({ length: N }, (_, i) => ({ slug: `v${i}`, name: `Vendor ${i}`, statusPageUrl: `${farm.url}/v${i}`, provider: "statuspage" })),
+      data: Array.from({ length: N }, (_, i) => ({
+        slug: `v${i}`,
+        name: `Vendor ${i}`,
+        statusPageUrl: `${farm.url}/v${i}`,
+        provider: "statuspage",
+      })),
     });
     const cycle = async () => {
       await db.vendor.updateMany({ data: { nextPollAt: new Date(0) } });
@@ -75,14 +81,23 @@ await runMain(async () => {
     };
     const floor = () =>
       measure(() =>
-        mapPool(Array.from({ length: N }, (_, i) => i), concurrency, (i) =>
-          pollProvider({ statusPageUrl: `${farm.url}/v${i}`, provider: "statuspage" }, { fetcher }).then((o) => o.kind),
+        mapPool(
+          Array.from({ length: N }, (_, i) => i),
+          concurrency,
+          (i) =>
+            pollProvider({ statusPageUrl: `${farm.url}/v${i}`, provider: "statuspage" }, { fetcher }).then(
+              (o) => o.kind,
+            ),
         ),
       );
 
-    console.log(`bench:poll  vendors=${N} rounds=${ROUNDS} changing=${SHARE * 100}% per round  concurrency=${concurrency}  (embedded PGlite, fixture vendors in a child process)`);
+    console.log(
+      `bench:poll  vendors=${N} rounds=${ROUNDS} changing=${SHARE * 100}% per round  concurrency=${concurrency}  (embedded PGlite, fixture vendors in a child process)`,
+    );
     const baseline = await cycle();
-    console.log(`baseline cycle (first poll of every vendor, all written): wall ${fmt(baseline.wall)} s, cpu ${fmt(baseline.cpu)} s, ${JSON.stringify(baseline.value)}`);
+    console.log(
+      `baseline cycle (first poll of every vendor, all written): wall ${fmt(baseline.wall)} s, cpu ${fmt(baseline.cpu)} s, ${JSON.stringify(baseline.value)}`,
+    );
 
     const rows: Array<{ wall: number; cpu: number; floorWall: number; floorCpu: number }> = [];
     for (let r = 0; r < ROUNDS; r++) {
@@ -98,9 +113,13 @@ await runMain(async () => {
     console.log("");
     console.log(`full cycle:          wall ${fmt(avg("wall"))} s   cpu ${fmt(avg("cpu"))} s`);
     console.log(`fetch+parse floor:   wall ${fmt(avg("floorWall"))} s   cpu ${fmt(avg("floorCpu"))} s`);
-    console.log(`ratio (cycle/floor): wall ${fmt(avg("wall") / avg("floorWall"))}   cpu ${fmt(avg("cpu") / avg("floorCpu"))}   (target <= 2)`);
+    console.log(
+      `ratio (cycle/floor): wall ${fmt(avg("wall") / avg("floorWall"))}   cpu ${fmt(avg("cpu") / avg("floorCpu"))}   (target <= 2)`,
+    );
     console.log(`throughput:          ${fmt(N / avg("wall"), 0)} polls/s`);
-    console.log(`steady state at ${INTERVAL_S} s: ${fmt((avg("cpu") / INTERVAL_S / CORES) * 100, 1)}% of ${CORES} cores   (target <= 40%)`);
+    console.log(
+      `steady state at ${INTERVAL_S} s: ${fmt((avg("cpu") / INTERVAL_S / CORES) * 100, 1)}% of ${CORES} cores   (target <= 40%)`,
+    );
   } finally {
     farm.stop();
     await database.stop();

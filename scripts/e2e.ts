@@ -23,7 +23,10 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, opts: { quiet?
 async function waitFor(url: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -49,12 +52,20 @@ await runMain(async () => {
   try {
     await waitFor(`http://127.0.0.1:${PORT}/api/v1/vendors?q=__ready__`, 600_000);
     for (const vendor of fixtures.vendors) {
-      const code = await run(process.execPath, [...TSX, "scripts/vendorwatch.ts", "vendors", "add", vendor.url, "--name", vendor.name, "--slug", vendor.slug], env);
+      const code = await run(
+        process.execPath,
+        [...TSX, "scripts/vendorwatch.ts", "vendors", "add", vendor.url, "--name", vendor.name, "--slug", vendor.slug],
+        env,
+      );
       if (code !== 0) throw new Error(`could not add ${vendor.name}`);
     }
     // The incident starts after the vendors were added: the app's scheduler must notice it.
     fixtures.startIncident();
-    const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], { ...env, E2E_BASE_URL: `http://127.0.0.1:${PORT}`, E2E_FIXTURES_URL: fixtures.server.url });
+    const code = await run(
+      process.execPath,
+      ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)],
+      { ...env, E2E_BASE_URL: `http://127.0.0.1:${PORT}`, E2E_FIXTURES_URL: fixtures.server.url },
+    );
     return code;
   } finally {
     app.kill("SIGTERM");

@@ -13,7 +13,9 @@ await runMain(
     const { serve } = await import("@/lib/runtime/server");
     const database = await openDatabase({ serve: true });
     if (database.applied.length) console.log(`[vendorwatch] applied migrations: ${database.applied.join(", ")}`);
-    console.log(`[vendorwatch] database: ${database.embedded ? `embedded PGlite in ${database.embedded.dataDir}` : "PostgreSQL at DATABASE_URL"}`);
+    console.log(
+      `[vendorwatch] database: ${database.embedded ? `embedded PGlite in ${database.embedded.dataDir}` : "PostgreSQL at DATABASE_URL"}`,
+    );
     await serve({ dev, database, port: env.PORT, hostname: env.HOSTNAME });
   },
   { exit: false },

@@ -17,6 +17,10 @@ fi
 echo "[test] typecheck"
 npx tsc --noEmit -p .
 
+echo "[test] lint and format"
+npx eslint . --max-warnings 0
+npx prettier --check . --log-level warn
+
 echo "[test] unit and integration tests (embedded PGlite)"
 npx vitest run
 

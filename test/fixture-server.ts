@@ -106,7 +106,10 @@ function serve(p: Prepared, req: http.IncomingMessage, res: http.ServerResponse)
   const ims = req.headers["if-modified-since"];
   const fresh =
     (p.etag !== false && inm !== undefined && inm === p.tag) ||
-    (inm === undefined && p.lastModified !== undefined && ims !== undefined && Date.parse(ims) >= Math.floor(p.lastModified.getTime() / 1000) * 1000);
+    (inm === undefined &&
+      p.lastModified !== undefined &&
+      ims !== undefined &&
+      Date.parse(ims) >= Math.floor(p.lastModified.getTime() / 1000) * 1000);
   if (fresh && (p.status ?? 200) === 200) {
     res.writeHead(304, headers);
     return void res.end();

@@ -13,7 +13,8 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: "Down right now: vendors with an outage or incident",
-  description: "Every cloud vendor Vendorwatch monitors that reports an incident or a degraded, partial or major outage right now, most severe first.",
+  description:
+    "Every cloud vendor Vendorwatch monitors that reports an incident or a degraded, partial or major outage right now, most severe first.",
   alternates: { canonical: "/status" },
 };
 
@@ -25,19 +26,24 @@ export default async function DownNowPage() {
       <header className="space-y-2">
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Down right now</h1>
         <p className="text-muted-foreground">
-          Vendors with an open incident or a degraded, partial or major outage on their official status page, most severe first. This page
-          refreshes itself every 30 seconds.
+          Vendors with an open incident or a degraded, partial or major outage on their official status page, most
+          severe first. This page refreshes itself every 30 seconds.
         </p>
       </header>
       <p role="status" className="text-sm font-medium" data-testid="down-count">
-        {vendors.length === 0 ? "No monitored vendor reports a problem right now." : `${vendors.length} vendor${vendors.length === 1 ? "" : "s"} with a problem`}
+        {vendors.length === 0
+          ? "No monitored vendor reports a problem right now."
+          : `${vendors.length} vendor${vendors.length === 1 ? "" : "s"} with a problem`}
       </p>
       {vendors.length > 0 && (
         <ul className="divide-y rounded-lg border" aria-label="Vendors with a problem">
           {vendors.map((v) => (
             <li key={v.slug} className="space-y-2 px-4 py-3" data-testid="down-row">
               <div className="flex flex-wrap items-center justify-between gap-2">
-                <Link href={`/vendors/${encodeURIComponent(v.slug)}`} className="font-semibold underline-offset-2 hover:underline">
+                <Link
+                  href={`/vendors/${encodeURIComponent(v.slug)}`}
+                  className="font-semibold underline-offset-2 hover:underline"
+                >
                   {v.name}
                 </Link>
                 <span className="flex items-center gap-2 text-sm">

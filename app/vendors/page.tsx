@@ -36,10 +36,23 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function DirectoryPage({ searchParams }: Props) {
   const { q, category, status, page } = parse(await searchParams);
-  const [list, categories] = await Promise.all([getVendorList({ q: q || undefined, category: category || undefined, status, page }), getCategories()]);
+  const [list, categories] = await Promise.all([
+    getVendorList({ q: q || undefined, category: category || undefined, status, page }),
+    getCategories(),
+  ]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
-  const params: Record<string, string> = { ...(q ? { q } : {}), ...(category ? { category } : {}), ...(status ? { status } : {}) };
-  const filters = [q && `matching “${q}”`, category && `in ${category}`, status && `with status ${STATUS_TEXT[status].toLowerCase()}`].filter(Boolean).join(" ");
+  const params: Record<string, string> = {
+    ...(q ? { q } : {}),
+    ...(category ? { category } : {}),
+    ...(status ? { status } : {}),
+  };
+  const filters = [
+    q && `matching “${q}”`,
+    category && `in ${category}`,
+    status && `with status ${STATUS_TEXT[status].toLowerCase()}`,
+  ]
+    .filter(Boolean)
+    .join(" ");
 
   return (
     <div className="space-y-6">
@@ -59,9 +72,16 @@ export default async function DirectoryPage({ searchParams }: Props) {
       ) : (
         <ul className="divide-y rounded-lg border" aria-label="Vendors">
           {list.vendors.map((v) => (
-            <li key={v.slug} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2.5" data-testid="vendor-row">
+            <li
+              key={v.slug}
+              className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2.5"
+              data-testid="vendor-row"
+            >
               <div className="min-w-0">
-                <Link href={`/vendors/${encodeURIComponent(v.slug)}`} className="font-medium underline-offset-2 hover:underline">
+                <Link
+                  href={`/vendors/${encodeURIComponent(v.slug)}`}
+                  className="font-medium underline-offset-2 hover:underline"
+                >
                   {v.name}
                 </Link>
                 {v.category && <span className="ml-2 text-sm text-muted-foreground">{v.category}</span>}

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { cn } from "@/lib/utils";
 
-const LINK = "rounded-md border px-3 py-1.5 text-sm hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
+const LINK =
+  "rounded-md border px-3 py-1.5 text-sm hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 /** Previous / next links that keep the current filters; the page count is stated in words. */
 export function Pagination({ page, pages, params }: { page: number; pages: number; params: Record<string, string> }) {

@@ -1,8 +1,13 @@
-import type { Impact, IncidentStatus, MaintenanceStatus } from "@/lib/providers/types";
+import type { Impact, MaintenanceStatus } from "@/lib/providers/types";
 import { INCIDENT_STATUS_TEXT } from "@/lib/feeds/types";
 import { cn } from "@/lib/utils";
 
-export const IMPACT_TEXT: Record<Impact, string> = { none: "No impact", minor: "Minor impact", major: "Major impact", critical: "Critical impact" };
+export const IMPACT_TEXT: Record<Impact, string> = {
+  none: "No impact",
+  minor: "Minor impact",
+  major: "Major impact",
+  critical: "Critical impact",
+};
 
 const IMPACT_STYLE: Record<Impact, string> = {
   none: "border-status-unknown/40",
@@ -22,7 +27,14 @@ export const MAINTENANCE_STATUS_TEXT: Record<MaintenanceStatus, string> = {
 /** Impact in words, with a coloured border as a secondary cue only. */
 export function ImpactLabel({ impact, className }: { impact: Impact; className?: string }) {
   return (
-    <span data-impact={impact} className={cn("inline-flex items-center rounded-md border-2 px-1.5 py-0.5 text-xs font-medium", IMPACT_STYLE[impact], className)}>
+    <span
+      data-impact={impact}
+      className={cn(
+        "inline-flex items-center rounded-md border-2 px-1.5 py-0.5 text-xs font-medium",
+        IMPACT_STYLE[impact],
+        className,
+      )}
+    >
       {IMPACT_TEXT[impact]}
     </span>
   );

@@ -4,7 +4,8 @@ import type { IncidentView } from "@/lib/data/vendor-detail";
 import { formatDuration, formatUtc } from "@/lib/text/format";
 import { toPlainText } from "@/lib/text/safe-markdown";
 
-export const incidentHref = (slug: string, id: string) => `/vendors/${encodeURIComponent(slug)}/incidents/${encodeURIComponent(id)}`;
+export const incidentHref = (slug: string, id: string) =>
+  `/vendors/${encodeURIComponent(slug)}/incidents/${encodeURIComponent(id)}`;
 
 /** Started, resolved and duration as a definition list; open incidents say "Ongoing". */
 export function IncidentTimes({ startedAt, resolvedAt }: { startedAt: string; resolvedAt: string | null }) {

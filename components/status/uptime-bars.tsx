@@ -22,7 +22,8 @@ export function UptimeBars({ days, label }: { days: CompactDays; label: string }
   const count = days.statuses.length;
   const [active, setActive] = useState<number | null>(null);
   const gaps = `${useId()}-gaps`;
-  const pick = (clientX: number, rect: DOMRect) => setActive(Math.min(count - 1, Math.max(0, Math.floor(((clientX - rect.left) / rect.width) * count))));
+  const pick = (clientX: number, rect: DOMRect) =>
+    setActive(Math.min(count - 1, Math.max(0, Math.floor(((clientX - rect.left) / rect.width) * count))));
   const onKey = (e: React.KeyboardEvent) => {
     if (e.key === "ArrowLeft") setActive((a) => Math.max(0, (a ?? count) - 1));
     else if (e.key === "ArrowRight") setActive((a) => Math.min(count - 1, (a ?? -1) + 1));
@@ -51,7 +52,13 @@ export function UptimeBars({ days, label }: { days: CompactDays; label: string }
           </pattern>
         </defs>
         {runs(days).map((r) => (
-          <rect key={r.start} x={r.start} width={r.length} height="10" className={r.status ? FILL[r.status] : "fill-muted-foreground/20"} />
+          <rect
+            key={r.start}
+            x={r.start}
+            width={r.length}
+            height="10"
+            className={r.status ? FILL[r.status] : "fill-muted-foreground/20"}
+          />
         ))}
         <rect width={count} height="10" fill={`url(#${gaps})`} />
         {active !== null && <rect x={active} width="1" height="10" className="fill-foreground/30" />}

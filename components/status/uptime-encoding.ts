@@ -14,7 +14,14 @@ export interface CompactDays {
   uptimes: number[];
 }
 
-const CODES: Record<Status, string> = { operational: "o", degraded: "d", partial_outage: "p", major_outage: "x", maintenance: "m", unknown: "u" };
+const CODES: Record<Status, string> = {
+  operational: "o",
+  degraded: "d",
+  partial_outage: "p",
+  major_outage: "x",
+  maintenance: "m",
+  unknown: "u",
+};
 const BY_CODE = new Map(Object.entries(CODES).map(([status, code]) => [code, status as Status]));
 
 const DAY_WORDS: Record<Status, string> = {
@@ -76,5 +83,7 @@ export function summarise(days: CompactDays): string {
     if (s && s !== "operational" && s !== "unknown") bad.push(dayLabel(days, i));
   }
   if (!days.statuses.replace(/-/g, "")) return "no data yet";
-  return bad.length ? `${bad.length} day${bad.length === 1 ? "" : "s"} with problems: ${bad.slice(-5).join("; ")}` : "no problems recorded";
+  return bad.length
+    ? `${bad.length} day${bad.length === 1 ? "" : "s"} with problems: ${bad.slice(-5).join("; ")}`
+    : "no problems recorded";
 }

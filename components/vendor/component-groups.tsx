@@ -26,7 +26,9 @@ function ComponentRow({ c }: { c: Component }) {
           {c.name}
         </span>
         <span className="flex items-center gap-3 text-sm">
-          <span className="text-muted-foreground">{c.uptime90d === null ? "No uptime data yet" : `${formatUptime(c.uptime90d)} uptime, ${UPTIME_DAYS} days`}</span>
+          <span className="text-muted-foreground">
+            {c.uptime90d === null ? "No uptime data yet" : `${formatUptime(c.uptime90d)} uptime, ${UPTIME_DAYS} days`}
+          </span>
           <StatusLabel status={c.status} />
         </span>
       </div>

@@ -11,7 +11,9 @@ import { formatUtc } from "@/lib/text/format";
 const POLL_MS = 20_000;
 
 async function fetchStatus(slug: string): Promise<VendorLiveStatus> {
-  const res = await fetch(`/api/v1/vendors/${encodeURIComponent(slug)}/status`, { headers: { accept: "application/json" } });
+  const res = await fetch(`/api/v1/vendors/${encodeURIComponent(slug)}/status`, {
+    headers: { accept: "application/json" },
+  });
   if (!res.ok) throw new Error(`status ${res.status}`);
   return (await res.json()) as VendorLiveStatus;
 }
@@ -55,7 +57,11 @@ export function LiveStatus({ initial, vendorName }: { initial: VendorLiveStatus;
         )}
       </p>
       {data.stale && (
-        <div role="alert" aria-label="Status may be out of date" className="rounded-lg border-2 border-status-degraded bg-status-degraded/10 p-4 text-sm">
+        <div
+          role="alert"
+          aria-label="Status may be out of date"
+          className="rounded-lg border-2 border-status-degraded bg-status-degraded/10 p-4 text-sm"
+        >
           <p className="font-semibold">Status may be out of date</p>
           <p>
             We could not check the official status page of {vendorName} recently.{" "}

@@ -11,7 +11,9 @@ export function MaintenanceList({ items, label }: { items: Maintenance[]; label:
         <li key={m.id} className="space-y-1 px-4 py-3" data-testid="maintenance-row">
           <div className="flex flex-wrap items-center gap-2">
             <span className="font-medium">{m.title}</span>
-            <span className="rounded-md border border-status-maintenance px-1.5 py-0.5 text-xs font-medium">{MAINTENANCE_STATUS_TEXT[m.status]}</span>
+            <span className="rounded-md border border-status-maintenance px-1.5 py-0.5 text-xs font-medium">
+              {MAINTENANCE_STATUS_TEXT[m.status]}
+            </span>
           </div>
           <p className="text-sm text-muted-foreground">
             {m.scheduledFor ? (

@@ -23,7 +23,9 @@ export async function startVendorFixtures(): Promise<VendorFixtures> {
   serveAcme(stagePayloads({}));
   // "Live Co" is switched by the browser tests themselves, through a control route.
   const serveLive = (state: string) => {
-    const p = stagePayloads(state === "incident" ? { incident: incidentStage(1), componentStatus: { "8l4ygp009s5s": "major_outage" } } : {});
+    const p = stagePayloads(
+      state === "incident" ? { incident: incidentStage(1), componentStatus: { "8l4ygp009s5s": "major_outage" } } : {},
+    );
     server.set("/live/api/v2/summary.json", { body: p.summary });
     server.set("/live/api/v2/incidents.json", { body: p.incidents });
     server.set("/live/api/v2/scheduled-maintenances.json", { body: p.maintenances });
@@ -43,7 +45,8 @@ export async function startVendorFixtures(): Promise<VendorFixtures> {
       { slug: "bexio-e2e", name: "Bexio", url: `${server.url}/bexio` },
       { slug: "live-co", name: "Live Co", url: `${server.url}/live` },
     ],
-    startIncident: () => serveAcme(stagePayloads({ incident: incidentStage(2), componentStatus: { "8l4ygp009s5s": "partial_outage" } })),
+    startIncident: () =>
+      serveAcme(stagePayloads({ incident: incidentStage(2), componentStatus: { "8l4ygp009s5s": "partial_outage" } })),
     close: () => server.close(),
   };
 }

@@ -29,10 +29,17 @@ export const pollSweep = inngest.createFunction(
         (await claimDueVendors(SWEEP_BATCH)).map((v) => ({ vendorId: v.id, host: hostOf(v.statusPageUrl) })),
       );
       if (due.length) {
-        await step.sendEvent(`fan-out-${i}`, due.map((data) => events.pollRequested.create(data)));
+        await step.sendEvent(
+          `fan-out-${i}`,
+          due.map((data) => events.pollRequested.create(data)),
+        );
         fannedOut += due.length;
       }
-      if (i < SWEEPS_PER_RUN - 1) await step.sleep(`wait-${i}`, `${Math.max(1, Math.floor(Math.min(env.HOT_POLL_INTERVAL_SECONDS, 60 / SWEEPS_PER_RUN)))}s`);
+      if (i < SWEEPS_PER_RUN - 1)
+        await step.sleep(
+          `wait-${i}`,
+          `${Math.max(1, Math.floor(Math.min(env.HOT_POLL_INTERVAL_SECONDS, 60 / SWEEPS_PER_RUN)))}s`,
+        );
     }
     return { fannedOut };
   },

@@ -12,10 +12,7 @@ export const pollVendorFn = inngest.createFunction(
   {
     id: "poll-vendor",
     triggers: [events.pollRequested],
-    concurrency: [
-      { key: "event.data.host", limit: 2 },
-      { limit: 100 },
-    ],
+    concurrency: [{ key: "event.data.host", limit: 2 }, { limit: 100 }],
     retries: 1,
     onFailure: async ({ event, error }) => {
       console.error(`[poll-vendor] gave up on ${JSON.stringify(event.data.event.data)}: ${error.message}`);

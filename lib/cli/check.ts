@@ -25,7 +25,8 @@ function summary(url: string, s: Snapshot): string {
   for (const i of open) lines.push(`  ${i.status.padEnd(14)} ${i.impact.padEnd(8)} ${i.startedAt} ${i.title}`);
   const live = s.maintenances.filter((m) => m.status !== "completed");
   lines.push(`maintenances: ${live.length} scheduled or in progress, ${s.maintenances.length - live.length} completed`);
-  for (const m of live) lines.push(`  ${m.status.padEnd(14)} ${m.scheduledFor ?? "?"} .. ${m.scheduledUntil ?? "?"} ${m.title}`);
+  for (const m of live)
+    lines.push(`  ${m.status.padEnd(14)} ${m.scheduledFor ?? "?"} .. ${m.scheduledUntil ?? "?"} ${m.title}`);
   return lines.join("\n");
 }
 
@@ -36,7 +37,12 @@ export async function checkCommand(argv: string[], io: CheckIo = defaultIo): Pro
     parsed = parseArgs({
       args: argv[0] === "check" ? argv.slice(1) : argv,
       allowPositionals: true,
-      options: { provider: { type: "string" }, endpoint: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean" } },
+      options: {
+        provider: { type: "string" },
+        endpoint: { type: "string" },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean" },
+      },
     });
   } catch (err) {
     io.err(`error: ${(err as Error).message}\n${USAGE}`);
@@ -63,7 +69,12 @@ export async function checkCommand(argv: string[], io: CheckIo = defaultIo): Pro
       ? { provider: provider as ProviderId, endpoint: values.endpoint ?? null, timeZone: null }
       : await detectProvider(url, { fetcher });
     const outcome = await pollProvider(
-      { statusPageUrl: url, provider: found.provider, endpoint: values.endpoint ?? found.endpoint, timeZone: found.timeZone ?? null },
+      {
+        statusPageUrl: url,
+        provider: found.provider,
+        endpoint: values.endpoint ?? found.endpoint,
+        timeZone: found.timeZone ?? null,
+      },
       { fetcher },
     );
     if (outcome.kind === "error") throw outcome.error;

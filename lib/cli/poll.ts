@@ -16,7 +16,13 @@ function describeChange(c: Change): Record<string, unknown> {
     case "component.removed":
       return { component: c.providerId, name: c.name, from: c.from };
     case "incident.upsert":
-      return { incident: c.incident.id, title: c.incident.title, status: c.incident.status, impact: c.incident.impact, newUpdates: c.newUpdates.length };
+      return {
+        incident: c.incident.id,
+        title: c.incident.title,
+        status: c.incident.status,
+        impact: c.incident.impact,
+        newUpdates: c.newUpdates.length,
+      };
     case "incident.vanished":
       return { incident: c.providerId, title: c.title, status: "resolved" };
     case "maintenance.upsert":
@@ -28,14 +34,26 @@ function describeChange(c: Change): Record<string, unknown> {
 
 export function reportPoll(results: PollResult[]) {
   const changes = results.flatMap((r) =>
-    r.outcome === "changed" ? r.changes.filter((c) => c.event !== null).map((c) => ({ vendor: r.slug, event: c.event, baseline: r.baseline, ...describeChange(c) })) : [],
+    r.outcome === "changed"
+      ? r.changes
+          .filter((c) => c.event !== null)
+          .map((c) => ({ vendor: r.slug, event: c.event, baseline: r.baseline, ...describeChange(c) }))
+      : [],
   );
   const failures = results.flatMap((r) => (r.outcome === "failed" ? [{ vendor: r.slug, error: r.error }] : []));
   return { ...summarise(results), changes, failures };
 }
 
 export async function pollCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { once: { type: "boolean", default: false }, vendor: { type: "string" }, json: { type: "boolean", default: false } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      once: { type: "boolean", default: false },
+      vendor: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+  });
   if (positionals.length) throw new UserError(USAGE, 2);
   if (!values.once) {
     if (values.vendor) throw new UserError("--vendor goes with --once", 2);
@@ -52,14 +70,16 @@ export async function pollCommand(argv: string[]): Promise<number> {
   } else {
     vendors = [];
     // Everything due now, claimed in batches; claiming moves each vendor's due time forward.
-    for (let batch = await claimDueVendors(500); batch.length; batch = await claimDueVendors(500)) vendors.push(...batch);
+    for (let batch = await claimDueVendors(500); batch.length; batch = await claimDueVendors(500))
+      vendors.push(...batch);
   }
   const report = reportPoll(await pollVendors(vendors, { concurrency: 32 }));
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } else {
     process.stdout.write(`polled ${report.polled}, changed ${report.changed}, failed ${report.failed}\n`);
-    for (const c of report.changes) process.stdout.write(`  ${c.vendor}: ${c.event}${c.baseline ? " (baseline)" : ""} ${JSON.stringify(c)}\n`);
+    for (const c of report.changes)
+      process.stdout.write(`  ${c.vendor}: ${c.event}${c.baseline ? " (baseline)" : ""} ${JSON.stringify(c)}\n`);
     for (const f of report.failures) process.stdout.write(`  ${f.vendor}: failed: ${f.error}\n`);
   }
   return 0;

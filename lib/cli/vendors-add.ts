@@ -7,7 +7,8 @@ import { snapshotHash } from "@/lib/monitor/poll-vendor";
 import { type Fetcher, ProviderError, detectProvider, pollProvider } from "@/lib/providers";
 import { PROVIDER_IDS, type ProviderId } from "@/lib/providers/types";
 
-const USAGE = "usage: vendorwatch vendors add <status-page-url> [--name N] [--slug S] [--provider P] [--endpoint URL] [--json]";
+const USAGE =
+  "usage: vendorwatch vendors add <status-page-url> [--name N] [--slug S] [--provider P] [--endpoint URL] [--json]";
 
 export function slugify(text: string): string {
   return text
@@ -34,7 +35,8 @@ export function normaliseStatusUrl(raw: string): string {
   } catch {
     throw new UserError(`not a URL: ${raw}`, 2);
   }
-  if (u.protocol !== "http:" && u.protocol !== "https:") throw new UserError(`only http(s) status pages can be monitored: ${raw}`, 2);
+  if (u.protocol !== "http:" && u.protocol !== "https:")
+    throw new UserError(`only http(s) status pages can be monitored: ${raw}`, 2);
   u.hash = "";
   u.hostname = u.hostname.toLowerCase();
   const text = u.toString();
@@ -43,7 +45,8 @@ export function normaliseStatusUrl(raw: string): string {
 
 async function freeSlug(wanted: string | undefined, name: string): Promise<string> {
   if (wanted) {
-    if (!/^[a-z0-9][a-z0-9-]{0,59}$/.test(wanted)) throw new UserError(`invalid slug "${wanted}": use lower-case letters, digits and dashes`, 2);
+    if (!/^[a-z0-9][a-z0-9-]{0,59}$/.test(wanted))
+      throw new UserError(`invalid slug "${wanted}": use lower-case letters, digits and dashes`, 2);
     const taken = await db.vendor.findUnique({ where: { slug: wanted }, select: { name: true } });
     if (taken) throw new UserError(`slug "${wanted}" is taken by ${taken.name}`);
     return wanted;
@@ -59,7 +62,13 @@ export async function vendorsAddCommand(argv: string[], fetcher?: Fetcher): Prom
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { name: { type: "string" }, slug: { type: "string" }, provider: { type: "string" }, endpoint: { type: "string" }, json: { type: "boolean", default: false } },
+    options: {
+      name: { type: "string" },
+      slug: { type: "string" },
+      provider: { type: "string" },
+      endpoint: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
   });
   if (positionals.length !== 1) throw new UserError(USAGE, 2);
   const statusPageUrl = normaliseStatusUrl(positionals[0] as string);
@@ -67,7 +76,10 @@ export async function vendorsAddCommand(argv: string[], fetcher?: Fetcher): Prom
     throw new UserError(`unknown provider "${values.provider}": one of ${PROVIDER_IDS.join(", ")}`, 2);
   }
   const variants = [statusPageUrl, `${statusPageUrl}/`];
-  const existing = await db.vendor.findFirst({ where: { statusPageUrl: { in: variants } }, select: { slug: true, name: true } });
+  const existing = await db.vendor.findFirst({
+    where: { statusPageUrl: { in: variants } },
+    select: { slug: true, name: true },
+  });
   if (existing) throw new UserError(`${statusPageUrl} is already monitored as "${existing.name}" (${existing.slug})`);
 
   try {
@@ -75,23 +87,53 @@ export async function vendorsAddCommand(argv: string[], fetcher?: Fetcher): Prom
       ? { provider: values.provider as ProviderId, endpoint: values.endpoint ?? null, timeZone: null }
       : await detectProvider(statusPageUrl, { fetcher });
     const endpoint = values.endpoint ?? detected.endpoint;
-    const outcome = await pollProvider({ statusPageUrl, provider: detected.provider, endpoint, timeZone: detected.timeZone ?? null }, { fetcher });
+    const outcome = await pollProvider(
+      { statusPageUrl, provider: detected.provider, endpoint, timeZone: detected.timeZone ?? null },
+      { fetcher },
+    );
     if (outcome.kind === "error") throw outcome.error;
     if (outcome.kind !== "snapshot") throw new UserError(`${statusPageUrl} answered without content`);
     const name = values.name?.trim() || nameFromUrl(new URL(statusPageUrl));
     const slug = await freeSlug(values.slug, name);
     const vendor = await db.vendor.create({
-      data: { slug, name, statusPageUrl, provider: detected.provider, apiEndpoint: endpoint, timeZone: detected.timeZone ?? null, userAdded: true },
+      data: {
+        slug,
+        name,
+        statusPageUrl,
+        provider: detected.provider,
+        apiEndpoint: endpoint,
+        timeZone: detected.timeZone ?? null,
+        userAdded: true,
+      },
     });
     // The validating fetch is the vendor's first poll: keep it as the baseline.
     const now = new Date();
-    const changes = diffSnapshot({ components: [], incidents: [], maintenances: [] }, outcome.snapshot, { vendorId: vendor.id, stateKey: "baseline", now });
-    await commitPoll({ vendor, snapshot: outcome.snapshot, changes, contentHash: snapshotHash(outcome.snapshot), validators: outcome.validators, now });
-    const result = { slug, name, statusPageUrl, provider: detected.provider, endpoint, status: outcome.snapshot.status };
+    const changes = diffSnapshot({ components: [], incidents: [], maintenances: [] }, outcome.snapshot, {
+      vendorId: vendor.id,
+      stateKey: "baseline",
+      now,
+    });
+    await commitPoll({
+      vendor,
+      snapshot: outcome.snapshot,
+      changes,
+      contentHash: snapshotHash(outcome.snapshot),
+      validators: outcome.validators,
+      now,
+    });
+    const result = {
+      slug,
+      name,
+      statusPageUrl,
+      provider: detected.provider,
+      endpoint,
+      status: outcome.snapshot.status,
+    };
     process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${slug}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof ProviderError) throw new UserError(error.message.startsWith(error.kind) ? error.message : `${error.kind}: ${error.message}`);
+    if (error instanceof ProviderError)
+      throw new UserError(error.message.startsWith(error.kind) ? error.message : `${error.kind}: ${error.message}`);
     throw error;
   }
 }

@@ -24,14 +24,20 @@ export function getVendorDetail(slug: string) {
 }
 
 export function getVendorList(query: VendorListQuery) {
-  return unstable_cache(async () => listVendors(query), ["vendor-list", JSON.stringify(query)], { tags: [VENDORS_TAG], revalidate: 60 })();
+  return unstable_cache(async () => listVendors(query), ["vendor-list", JSON.stringify(query)], {
+    tags: [VENDORS_TAG],
+    revalidate: 60,
+  })();
 }
 
 export const getSiteCounts = unstable_cache(siteCounts, ["site-counts"], { tags: [VENDORS_TAG], revalidate: 30 });
 export const getCategories = unstable_cache(listCategories, ["categories"], { tags: [VENDORS_TAG], revalidate: 3600 });
 
 export function getVendorReliability(slug: string) {
-  return unstable_cache(async () => loadReliability(slug), ["vendor-reliability", slug], { tags: [vendorTag(slug)], revalidate: 300 })();
+  return unstable_cache(async () => loadReliability(slug), ["vendor-reliability", slug], {
+    tags: [vendorTag(slug)],
+    revalidate: 300,
+  })();
 }
 
 export function getIncidentDetail(slug: string, incidentId: string) {
@@ -42,7 +48,10 @@ export function getIncidentDetail(slug: string, incidentId: string) {
 }
 
 export function getVendorFeed(slug: string) {
-  return unstable_cache(async () => loadVendorFeed(slug), ["vendor-feed", slug], { tags: [vendorTag(slug)], revalidate: 300 })();
+  return unstable_cache(async () => loadVendorFeed(slug), ["vendor-feed", slug], {
+    tags: [vendorTag(slug)],
+    revalidate: 300,
+  })();
 }
 
 /**
@@ -51,8 +60,17 @@ export function getVendorFeed(slug: string) {
  * staleness honest: at most one cheap row read per vendor per 15 s, however many tabs are open.
  */
 export function getVendorStatus(slug: string) {
-  return unstable_cache(async () => loadVendorStatus(slug), ["vendor-status", slug], { tags: [vendorTag(slug)], revalidate: 15 })();
+  return unstable_cache(async () => loadVendorStatus(slug), ["vendor-status", slug], {
+    tags: [vendorTag(slug)],
+    revalidate: 15,
+  })();
 }
 
-export const getDownNow = unstable_cache(async () => listDownNow(), ["down-now"], { tags: [VENDORS_TAG], revalidate: 30 });
-export const getVendorSlugs = unstable_cache(listVendorSlugs, ["vendor-slugs"], { tags: [VENDORS_TAG], revalidate: 3600 });
+export const getDownNow = unstable_cache(async () => listDownNow(), ["down-now"], {
+  tags: [VENDORS_TAG],
+  revalidate: 30,
+});
+export const getVendorSlugs = unstable_cache(listVendorSlugs, ["vendor-slugs"], {
+  tags: [VENDORS_TAG],
+  revalidate: 3600,
+});

@@ -9,7 +9,12 @@ const v = (name: string, status: DownVendor["status"], incidents: DownVendor["in
   lastCheckedAt: null,
   incidents,
 });
-const inc = (impact: DownVendor["incidents"][number]["impact"], startedAt = "2026-11-20T10:00:00Z") => ({ id: impact, title: impact, impact, startedAt });
+const inc = (impact: DownVendor["incidents"][number]["impact"], startedAt = "2026-11-20T10:00:00Z") => ({
+  id: impact,
+  title: impact,
+  impact,
+  startedAt,
+});
 
 describe("rankDownVendors", () => {
   it("puts the most severe first, counting open incident impact", () => {

@@ -3,7 +3,14 @@ import type { Impact, Status } from "@/lib/providers/types";
 import { isStale } from "@/lib/data/staleness";
 
 const DEGRADED: Status[] = ["degraded", "partial_outage", "major_outage"];
-const STATUS_RANK: Record<Status, number> = { major_outage: 4, partial_outage: 3, degraded: 2, maintenance: 1, unknown: 0, operational: 0 };
+const STATUS_RANK: Record<Status, number> = {
+  major_outage: 4,
+  partial_outage: 3,
+  degraded: 2,
+  maintenance: 1,
+  unknown: 0,
+  operational: 0,
+};
 const IMPACT_RANK: Record<Impact, number> = { critical: 4, major: 3, minor: 2, none: 1 };
 
 export interface DownVendor {
@@ -22,9 +29,14 @@ export interface DownVendor {
  */
 export function rankDownVendors(vendors: DownVendor[]): DownVendor[] {
   const severity = (v: DownVendor) => Math.max(STATUS_RANK[v.status], ...v.incidents.map((i) => IMPACT_RANK[i.impact]));
-  const since = (v: DownVendor) => Math.min(...v.incidents.map((i) => Date.parse(i.startedAt)), Number.POSITIVE_INFINITY);
+  const since = (v: DownVendor) =>
+    Math.min(...v.incidents.map((i) => Date.parse(i.startedAt)), Number.POSITIVE_INFINITY);
   return [...vendors].sort(
-    (a, b) => severity(b) - severity(a) || STATUS_RANK[b.status] - STATUS_RANK[a.status] || since(a) - since(b) || a.name.localeCompare(b.name),
+    (a, b) =>
+      severity(b) - severity(a) ||
+      STATUS_RANK[b.status] - STATUS_RANK[a.status] ||
+      since(a) - since(b) ||
+      a.name.localeCompare(b.name),
   );
 }
 
@@ -39,7 +51,12 @@ export async function listDownNow(now = new Date()): Promise<DownVendor[]> {
       lastCheckedAt: true,
       lastSuccessAt: true,
       consecutiveFailures: true,
-      incidents: { where: { resolvedAt: null }, orderBy: { startedAt: "desc" }, take: 5, select: { providerId: true, title: true, impact: true, startedAt: true } },
+      incidents: {
+        where: { resolvedAt: null },
+        orderBy: { startedAt: "desc" },
+        take: 5,
+        select: { providerId: true, title: true, impact: true, startedAt: true },
+      },
     },
   });
   return rankDownVendors(
@@ -49,7 +66,12 @@ export async function listDownNow(now = new Date()): Promise<DownVendor[]> {
       status: v.status,
       stale: isStale(v, now),
       lastCheckedAt: v.lastCheckedAt?.toISOString() ?? null,
-      incidents: v.incidents.map((i) => ({ id: i.providerId, title: i.title, impact: i.impact, startedAt: i.startedAt.toISOString() })),
+      incidents: v.incidents.map((i) => ({
+        id: i.providerId,
+        title: i.title,
+        impact: i.impact,
+        startedAt: i.startedAt.toISOString(),
+      })),
     })),
   );
 }

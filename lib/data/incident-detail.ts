@@ -12,13 +12,18 @@ export interface IncidentDetail {
 
 /** One incident of one vendor by the provider's incident id; null when either is unknown. */
 export async function loadIncidentDetail(slug: string, incidentId: string): Promise<IncidentDetail | null> {
-  const vendor = await db.vendor.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, statusPageUrl: true } });
+  const vendor = await db.vendor.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, statusPageUrl: true },
+  });
   if (!vendor) return null;
   const incident = await db.incident.findUnique({
     where: { vendorId_providerId: { vendorId: vendor.id, providerId: incidentId } },
     include: {
       updates: { orderBy: { at: "asc" } },
-      components: { include: { component: { select: { providerId: true, name: true, group: true, status: true, position: true } } } },
+      components: {
+        include: { component: { select: { providerId: true, name: true, group: true, status: true, position: true } } },
+      },
     },
   });
   if (!incident) return null;

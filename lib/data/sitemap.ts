@@ -2,6 +2,10 @@ import { db } from "@/lib/db";
 
 /** Every enabled vendor for the sitemap: slug and the last time its status changed. */
 export async function listVendorSlugs(): Promise<Array<{ slug: string; lastChangedAt: string | null }>> {
-  const rows = await db.vendor.findMany({ where: { enabled: true }, orderBy: { slug: "asc" }, select: { slug: true, lastChangedAt: true } });
+  const rows = await db.vendor.findMany({
+    where: { enabled: true },
+    orderBy: { slug: "asc" },
+    select: { slug: true, lastChangedAt: true },
+  });
   return rows.map((r) => ({ slug: r.slug, lastChangedAt: r.lastChangedAt?.toISOString() ?? null }));
 }

@@ -8,7 +8,10 @@ export const STALE_AFTER_FAILURES = 3;
  * successful poll (the scheduler itself may be behind). Never-polled vendors are not stale:
  * they have no data to be stale about, and show "unknown".
  */
-export function isStale(v: { consecutiveFailures: number; lastSuccessAt: Date | null; lastCheckedAt: Date | null }, now = new Date()): boolean {
+export function isStale(
+  v: { consecutiveFailures: number; lastSuccessAt: Date | null; lastCheckedAt: Date | null },
+  now = new Date(),
+): boolean {
   if (v.consecutiveFailures >= STALE_AFTER_FAILURES) return true;
   if (!v.lastCheckedAt && !v.lastSuccessAt) return false;
   const limit = STALE_AFTER_FAILURES * env.POLL_INTERVAL_SECONDS * 1000;

@@ -17,7 +17,14 @@ export interface DayBar {
 }
 
 const DAY = 86_400_000;
-const SEVERITY: Record<Status, number> = { operational: 0, maintenance: 1, unknown: 1, degraded: 2, partial_outage: 3, major_outage: 4 };
+const SEVERITY: Record<Status, number> = {
+  operational: 0,
+  maintenance: 1,
+  unknown: 1,
+  degraded: 2,
+  partial_outage: 3,
+  major_outage: 4,
+};
 const isOutage = (s: Status) => s === "partial_outage" || s === "major_outage";
 
 export function worstStatus(statuses: Iterable<Status>): Status {

@@ -8,15 +8,37 @@ export const RECENT_INCIDENT_DAYS = 30;
 export const UPTIME_DAYS = 90;
 
 export interface VendorDetail {
-  vendor: { slug: string; name: string; statusPageUrl: string; provider: string | null; category: string | null; homepageUrl: string | null; logoUrl: string | null };
+  vendor: {
+    slug: string;
+    name: string;
+    statusPageUrl: string;
+    provider: string | null;
+    category: string | null;
+    homepageUrl: string | null;
+    logoUrl: string | null;
+  };
   status: Status;
   stale: boolean;
   lastCheckedAt: string | null;
   lastSuccessAt: string | null;
   lastError: string | null;
-  components: Array<{ id: string; name: string; group: string | null; status: Status; uptime90d: number | null; days: DayBar[] }>;
+  components: Array<{
+    id: string;
+    name: string;
+    group: string | null;
+    status: Status;
+    uptime90d: number | null;
+    days: DayBar[];
+  }>;
   incidents: IncidentView[];
-  maintenances: Array<{ id: string; title: string; status: MaintenanceStatus; scheduledFor: string | null; scheduledUntil: string | null; componentIds: string[] }>;
+  maintenances: Array<{
+    id: string;
+    title: string;
+    status: MaintenanceStatus;
+    scheduledFor: string | null;
+    scheduledUntil: string | null;
+    componentIds: string[];
+  }>;
 }
 
 export interface IncidentView {
@@ -46,12 +68,20 @@ export async function loadVendorDetail(slug: string, now = new Date()): Promise<
     db.component.findMany({
       where: { vendorId: vendor.id, removedAt: null },
       orderBy: [{ position: "asc" }, { name: "asc" }],
-      include: { history: { where: { OR: [{ endedAt: null }, { endedAt: { gte: uptimeFrom } }] }, orderBy: { startedAt: "asc" } } },
+      include: {
+        history: {
+          where: { OR: [{ endedAt: null }, { endedAt: { gte: uptimeFrom } }] },
+          orderBy: { startedAt: "asc" },
+        },
+      },
     }),
     db.incident.findMany({
       where: { vendorId: vendor.id, OR: [{ resolvedAt: null }, { resolvedAt: { gte: since } }] },
       orderBy: { startedAt: "desc" },
-      include: { updates: { orderBy: { at: "desc" } }, components: { include: { component: { select: { providerId: true } } } } },
+      include: {
+        updates: { orderBy: { at: "desc" } },
+        components: { include: { component: { select: { providerId: true } } } },
+      },
     }),
     db.maintenance.findMany({
       where: { vendorId: vendor.id, OR: [{ status: { not: "completed" } }, { scheduledUntil: { gte: since } }] },

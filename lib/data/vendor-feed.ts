@@ -6,7 +6,10 @@ export const FEED_INCIDENTS = 50;
 
 /** A vendor's latest incidents with their updates, newest first, for RSS and Atom. */
 export async function loadVendorFeed(slug: string): Promise<{ vendor: FeedVendor; incidents: FeedIncident[] } | null> {
-  const vendor = await db.vendor.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, statusPageUrl: true } });
+  const vendor = await db.vendor.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, statusPageUrl: true },
+  });
   if (!vendor) return null;
   const incidents = await db.incident.findMany({
     where: { vendorId: vendor.id },

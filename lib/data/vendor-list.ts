@@ -21,7 +21,9 @@ export async function listVendors(query: VendorListQuery) {
   const page = Math.max(1, Math.floor(query.page ?? 1));
   const where: Prisma.VendorWhereInput = {
     enabled: true,
-    ...(query.q ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { slug: { contains: query.q.toLowerCase() } }] } : {}),
+    ...(query.q
+      ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { slug: { contains: query.q.toLowerCase() } }] }
+      : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.category ? { category: query.category } : {}),
   };
@@ -31,12 +33,26 @@ export async function listVendors(query: VendorListQuery) {
       orderBy: { name: "asc" },
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
-      select: { slug: true, name: true, status: true, category: true, consecutiveFailures: true, lastSuccessAt: true, lastCheckedAt: true },
+      select: {
+        slug: true,
+        name: true,
+        status: true,
+        category: true,
+        consecutiveFailures: true,
+        lastSuccessAt: true,
+        lastCheckedAt: true,
+      },
     }),
     db.vendor.count({ where }),
   ]);
   return {
-    vendors: rows.map((v) => ({ slug: v.slug, name: v.name, status: v.status, category: v.category, stale: isStale(v) })),
+    vendors: rows.map((v) => ({
+      slug: v.slug,
+      name: v.name,
+      status: v.status,
+      category: v.category,
+      stale: isStale(v),
+    })),
     page,
     pageSize: PAGE_SIZE,
     total,
@@ -44,7 +60,12 @@ export async function listVendors(query: VendorListQuery) {
 }
 
 export async function listCategories(): Promise<string[]> {
-  const rows = await db.vendor.findMany({ where: { category: { not: null } }, distinct: ["category"], select: { category: true }, orderBy: { category: "asc" } });
+  const rows = await db.vendor.findMany({
+    where: { category: { not: null } },
+    distinct: ["category"],
+    select: { category: true },
+    orderBy: { category: "asc" },
+  });
   return rows.map((r) => r.category).filter((c): c is string => Boolean(c));
 }
 

@@ -50,8 +50,11 @@ export function withCharColumns(factory: PrismaPg): SqlMigrationAwareDriverAdapt
   const connect = factory.connect.bind(factory);
   const connectToShadowDb = factory.connectToShadowDb.bind(factory);
   return Object.assign(factory, {
-    connect: async () => patch((await connect()) as unknown as Queryable) as unknown as Awaited<ReturnType<typeof connect>>,
+    connect: async () =>
+      patch((await connect()) as unknown as Queryable) as unknown as Awaited<ReturnType<typeof connect>>,
     connectToShadowDb: async () =>
-      patch((await connectToShadowDb()) as unknown as Queryable) as unknown as Awaited<ReturnType<typeof connectToShadowDb>>,
+      patch((await connectToShadowDb()) as unknown as Queryable) as unknown as Awaited<
+        ReturnType<typeof connectToShadowDb>
+      >,
   });
 }

@@ -168,7 +168,11 @@ function embeddedUrl(port: number) {
 }
 
 /** `dataDir: null` keeps the database in memory (tests, scratch databases for schema diffs). */
-export async function startEmbeddedDatabase(opts: { dataDir: string | null; port?: number; advertise?: boolean }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(opts: {
+  dataDir: string | null;
+  port?: number;
+  advertise?: boolean;
+}): Promise<EmbeddedDatabase> {
   const dataDir = opts.dataDir === null ? null : path.resolve(opts.dataDir);
   let db: PGlite;
   if (dataDir) {

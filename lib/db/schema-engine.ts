@@ -21,12 +21,18 @@ export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 const require = createRequire(import.meta.url);
 const noFilters = { externalTables: [], externalEnums: [] };
 
-
 let lastPanic: string | null = null;
 
 async function loadEngineModule() {
   // The wasm build reports Rust panics through this global; without it the message is lost.
-  Object.assign(globalThis, { PRISMA_WASM_PANIC_REGISTRY: { set_message: (m: string) => { lastPanic = m; console.error("PANIC:", m); } } });
+  Object.assign(globalThis, {
+    PRISMA_WASM_PANIC_REGISTRY: {
+      set_message: (m: string) => {
+        lastPanic = m;
+        console.error("PANIC:", m);
+      },
+    },
+  });
   const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
   const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
   const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), { "./schema_engine_bg.js": bg });
@@ -37,7 +43,10 @@ async function loadEngineModule() {
 
 let enginePromise: ReturnType<typeof loadEngineModule> | undefined;
 
-export async function withSchemaEngine<T>(connectionString: string, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+export async function withSchemaEngine<T>(
+  connectionString: string,
+  fn: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   enginePromise ??= loadEngineModule();
   const bg = await enginePromise;
   const schema = await readFile(SCHEMA_PATH, "utf8");
@@ -45,7 +54,11 @@ export async function withSchemaEngine<T>(connectionString: string, fn: (engine:
   // An owned pool, ended below: the engine never closes its connections itself.
   const pool = new pg.Pool({ connectionString, max: 2 });
   const adapter = bindMigrationAwareSqlAdapterFactory(withCharColumns(new PrismaPg(pool)));
-  const engine = await bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, (line: string) => logs.push(line), adapter);
+  const engine = await bg.SchemaEngine.new(
+    { datamodels: [[SCHEMA_PATH, schema]] },
+    (line: string) => logs.push(line),
+    adapter,
+  );
   try {
     return await fn(engine);
   } catch (error) {
@@ -59,7 +72,10 @@ export async function withSchemaEngine<T>(connectionString: string, fn: (engine:
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockPath = path.join(dir, "migration_lock.toml");
   return {
     baseDir: dir,

@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { NASTY, feedInput } from "@/lib/feeds/fixtures.test-helpers";
 import { buildAtom } from "@/lib/feeds/atom";
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => name === "entry" || name === "link" });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  isArray: (name) => name === "entry" || name === "link",
+});
 
 describe("buildAtom", () => {
   it("is a well-formed Atom feed with the required elements", () => {

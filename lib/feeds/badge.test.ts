@@ -2,7 +2,11 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { buildBadge } from "@/lib/feeds/badge";
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => name === "text" || name === "rect" });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  isArray: (name) => name === "text" || name === "rect",
+});
 
 describe("buildBadge", () => {
   it("is valid SVG with a title naming the vendor and its status", () => {

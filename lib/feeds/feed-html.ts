@@ -9,6 +9,9 @@ export function incidentHtml(incident: FeedIncident): string {
   const head = `<p>Impact: ${escapeHtml(IMPACT_TEXT[incident.impact])}. Status: ${escapeHtml(INCIDENT_STATUS_TEXT[incident.status])}.</p>`;
   const updates = [...incident.updates]
     .sort((a, b) => (a.at < b.at ? 1 : -1))
-    .map((u) => `<p><strong>${escapeHtml(INCIDENT_STATUS_TEXT[u.status])}</strong> (${escapeHtml(u.at)}): ${escapeHtml(u.body).replace(/\r?\n/g, "<br/>")}</p>`);
+    .map(
+      (u) =>
+        `<p><strong>${escapeHtml(INCIDENT_STATUS_TEXT[u.status])}</strong> (${escapeHtml(u.at)}): ${escapeHtml(u.body).replace(/\r?\n/g, "<br/>")}</p>`,
+    );
   return [head, ...updates].join("");
 }

@@ -13,7 +13,11 @@ export function incident(overrides: Partial<FeedIncident> = {}): FeedIncident {
     resolvedAt: "2026-11-20T11:30:00.000Z",
     url: "https://status.example.com/incidents/abc",
     updates: [
-      { status: "investigating", body: "We are looking <b>into</b> it.\nSecond line & more", at: "2026-11-20T10:05:00.000Z" },
+      {
+        status: "investigating",
+        body: "We are looking <b>into</b> it.\nSecond line & more",
+        at: "2026-11-20T10:05:00.000Z",
+      },
       { status: "resolved", body: NASTY, at: "2026-11-20T11:30:00.000Z" },
     ],
     ...overrides,

@@ -15,16 +15,24 @@ const m = (o: Partial<FeedMaintenance>): FeedMaintenance => ({
 
 /** Unfolds per RFC 5545 3.1 and splits into properties. */
 function unfold(ics: string): string[] {
-  return ics.replace(/\r\n[ \t]/g, "").split("\r\n").filter(Boolean);
+  return ics
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .filter(Boolean);
 }
 
 describe("buildIcal", () => {
-  const long = "A very long maintenance title with ünïcödé characters that will need folding across several lines, really";
+  const long =
+    "A very long maintenance title with ünïcödé characters that will need folding across several lines, really";
   const ics = buildIcal({
     vendor,
     baseUrl: "https://vw.example.org",
     now,
-    maintenances: [m({ title: long }), m({ id: "done", status: "completed" }), m({ id: "past", scheduledFor: "2026-11-01T00:00:00Z", scheduledUntil: "2026-11-01T01:00:00Z" })],
+    maintenances: [
+      m({ title: long }),
+      m({ id: "done", status: "completed" }),
+      m({ id: "past", scheduledFor: "2026-11-01T00:00:00Z", scheduledUntil: "2026-11-01T01:00:00Z" }),
+    ],
   });
 
   it("uses CRLF line endings and folds lines at 75 octets", () => {

@@ -36,7 +36,11 @@ export function foldLine(line: string): string {
 }
 
 /** UTC DATE-TIME form, e.g. 20261120T093000Z. */
-export const icalDate = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+export const icalDate = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 /** Maintenances that have not finished: not completed and ending (or starting) in the future. */
 export function upcomingMaintenances<T extends FeedMaintenance>(items: T[], now: Date): T[] {
@@ -47,7 +51,17 @@ export function upcomingMaintenances<T extends FeedMaintenance>(items: T[], now:
   });
 }
 
-export function buildIcal({ vendor, maintenances, baseUrl, now }: { vendor: FeedVendor; maintenances: FeedMaintenance[]; baseUrl: string; now: Date }): string {
+export function buildIcal({
+  vendor,
+  maintenances,
+  baseUrl,
+  now,
+}: {
+  vendor: FeedVendor;
+  maintenances: FeedMaintenance[];
+  baseUrl: string;
+  now: Date;
+}): string {
   const host = new URL(baseUrl).hostname;
   const page = vendorUrl(baseUrl, vendor.slug);
   const lines = [

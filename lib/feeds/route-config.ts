@@ -11,7 +11,10 @@ export async function noStaticParams(): Promise<Array<{ slug: string }>> {
 }
 
 export const notFoundResponse = (slug: string) =>
-  new Response(`No vendor "${slug}"\n`, { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  new Response(`No vendor "${slug}"\n`, {
+    status: 404,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 
 /** One feed route: the vendor's cached feed data through a pure builder, or a 404. */
 export function feedRoute(build: (input: FeedInput) => string, contentType: string) {
@@ -19,6 +22,8 @@ export function feedRoute(build: (input: FeedInput) => string, contentType: stri
     const { slug } = await params;
     const feed = await getVendorFeed(slug);
     if (!feed) return notFoundResponse(slug);
-    return new Response(build({ ...feed, baseUrl: appUrl(), now: new Date() }), { headers: { "content-type": `${contentType}; charset=utf-8` } });
+    return new Response(build({ ...feed, baseUrl: appUrl(), now: new Date() }), {
+      headers: { "content-type": `${contentType}; charset=utf-8` },
+    });
   };
 }

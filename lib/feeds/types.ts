@@ -28,11 +28,13 @@ export interface FeedInput {
 }
 
 export const vendorUrl = (baseUrl: string, slug: string) => `${baseUrl}/vendors/${encodeURIComponent(slug)}`;
-export const incidentUrl = (baseUrl: string, slug: string, id: string) => `${vendorUrl(baseUrl, slug)}/incidents/${encodeURIComponent(id)}`;
+export const incidentUrl = (baseUrl: string, slug: string, id: string) =>
+  `${vendorUrl(baseUrl, slug)}/incidents/${encodeURIComponent(id)}`;
 
 /** Latest moment anything happened to an incident, for pubDate/updated. */
 export function incidentUpdatedAt(incident: FeedIncident): string {
-  let latest = incident.resolvedAt && incident.resolvedAt > incident.startedAt ? incident.resolvedAt : incident.startedAt;
+  let latest =
+    incident.resolvedAt && incident.resolvedAt > incident.startedAt ? incident.resolvedAt : incident.startedAt;
   for (const u of incident.updates) if (u.at > latest) latest = u.at;
   return latest;
 }
@@ -45,4 +47,9 @@ export const INCIDENT_STATUS_TEXT: Record<IncidentStatus, string> = {
   postmortem: "Postmortem",
 };
 
-export const IMPACT_TEXT: Record<Impact, string> = { none: "No impact", minor: "Minor", major: "Major", critical: "Critical" };
+export const IMPACT_TEXT: Record<Impact, string> = {
+  none: "No impact",
+  minor: "Minor",
+  major: "Major",
+  critical: "Critical",
+};

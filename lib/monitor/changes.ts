@@ -25,7 +25,14 @@ export type ChangeEvent = (typeof CHANGE_EVENTS)[number];
 
 /** What we hold for a vendor, at storage precision, as the diff needs it. */
 export interface StoredState {
-  components: Array<{ providerId: string; name: string; group: string | null; status: Status; position: number; removed: boolean }>;
+  components: Array<{
+    providerId: string;
+    name: string;
+    group: string | null;
+    status: Status;
+    position: number;
+    removed: boolean;
+  }>;
   incidents: Array<{
     providerId: string;
     title: string;
@@ -53,11 +60,30 @@ export interface StoredState {
  * transition from the same stored state always has the same key, so a replayed poll is a no-op.
  */
 export type Change =
-  | { kind: "component.upsert"; event: "vendor/component.status_changed" | null; key: string; component: SnapshotComponent; position: number; from: Status | null }
-  | { kind: "component.removed"; event: "vendor/component.removed"; key: string; providerId: string; name: string; from: Status }
+  | {
+      kind: "component.upsert";
+      event: "vendor/component.status_changed" | null;
+      key: string;
+      component: SnapshotComponent;
+      position: number;
+      from: Status | null;
+    }
+  | {
+      kind: "component.removed";
+      event: "vendor/component.removed";
+      key: string;
+      providerId: string;
+      name: string;
+      from: Status;
+    }
   | {
       kind: "incident.upsert";
-      event: "vendor/incident.created" | "vendor/incident.updated" | "vendor/incident.resolved" | "vendor/incident.postmortem" | null;
+      event:
+        | "vendor/incident.created"
+        | "vendor/incident.updated"
+        | "vendor/incident.resolved"
+        | "vendor/incident.postmortem"
+        | null;
       key: string;
       incident: SnapshotIncident;
       newUpdates: SnapshotIncidentUpdate[];
@@ -71,4 +97,10 @@ export type Change =
       maintenance: SnapshotMaintenance;
       previous: MaintenanceStatus | null;
     }
-  | { kind: "maintenance.completed"; event: "vendor/maintenance.completed"; key: string; providerId: string; title: string };
+  | {
+      kind: "maintenance.completed";
+      event: "vendor/maintenance.completed";
+      key: string;
+      providerId: string;
+      title: string;
+    };

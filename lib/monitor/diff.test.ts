@@ -33,7 +33,14 @@ const snapshot = (over: Partial<Snapshot> = {}): Snapshot => ({
 /** What we would have stored after committing `s`. */
 function storedFrom(s: Snapshot): StoredState {
   return {
-    components: s.components.map((c, position) => ({ providerId: c.id, name: c.name, group: c.group, status: c.status, position, removed: false })),
+    components: s.components.map((c, position) => ({
+      providerId: c.id,
+      name: c.name,
+      group: c.group,
+      status: c.status,
+      position,
+      removed: false,
+    })),
     incidents: s.incidents.map((i) => ({
       providerId: i.id,
       title: i.title,
@@ -45,7 +52,12 @@ function storedFrom(s: Snapshot): StoredState {
       componentIds: [...i.componentIds].reverse(), // storage order differs; sets are equal
       updateKeys: i.updates.map(updateKey),
     })),
-    maintenances: s.maintenances.map((m) => ({ ...m, providerId: m.id, scheduledFor: m.scheduledFor ? new Date(m.scheduledFor) : null, scheduledUntil: m.scheduledUntil ? new Date(m.scheduledUntil) : null })),
+    maintenances: s.maintenances.map((m) => ({
+      ...m,
+      providerId: m.id,
+      scheduledFor: m.scheduledFor ? new Date(m.scheduledFor) : null,
+      scheduledUntil: m.scheduledUntil ? new Date(m.scheduledUntil) : null,
+    })),
   };
 }
 
@@ -66,7 +78,12 @@ describe("diffSnapshot", () => {
 
   it("reports a status change once, with a key that is the same for the same transition", () => {
     const stored = storedFrom(snapshot());
-    const next = snapshot({ components: [{ id: "a", name: "API", group: null, status: "major_outage" }, { id: "b", name: "Web", group: "Apps", status: "operational" }] });
+    const next = snapshot({
+      components: [
+        { id: "a", name: "API", group: null, status: "major_outage" },
+        { id: "b", name: "Web", group: "Apps", status: "operational" },
+      ],
+    });
     const first = diffSnapshot(stored, next, opts);
     expect(first).toHaveLength(1);
     expect(first[0]).toMatchObject({ event: "vendor/component.status_changed", from: "degraded" });
@@ -77,18 +94,28 @@ describe("diffSnapshot", () => {
     const stored = storedFrom(snapshot());
     const update = { status: "identified" as const, body: "Found it", at: "2026-11-24T11:10:00.000Z" };
     const identified = { ...incident, status: "identified" as const, updates: [update, ...incident.updates] };
-    expect(diffSnapshot(stored, snapshot({ incidents: [identified] }), opts).map((c) => c.event)).toEqual(["vendor/incident.updated"]);
-    const resolved = { ...identified, status: "resolved" as const, resolvedAt: "2026-11-24T11:30:00.000Z" };
-    expect(diffSnapshot(stored, snapshot({ incidents: [resolved] }), opts).map((c) => c.event)).toEqual(["vendor/incident.resolved"]);
-    const storedResolved = storedFrom(snapshot({ incidents: [resolved] }));
-    expect(diffSnapshot(storedResolved, snapshot({ incidents: [{ ...resolved, status: "postmortem" }] }), opts).map((c) => c.event)).toEqual([
-      "vendor/incident.postmortem",
+    expect(diffSnapshot(stored, snapshot({ incidents: [identified] }), opts).map((c) => c.event)).toEqual([
+      "vendor/incident.updated",
     ]);
+    const resolved = { ...identified, status: "resolved" as const, resolvedAt: "2026-11-24T11:30:00.000Z" };
+    expect(diffSnapshot(stored, snapshot({ incidents: [resolved] }), opts).map((c) => c.event)).toEqual([
+      "vendor/incident.resolved",
+    ]);
+    const storedResolved = storedFrom(snapshot({ incidents: [resolved] }));
+    expect(
+      diffSnapshot(storedResolved, snapshot({ incidents: [{ ...resolved, status: "postmortem" }] }), opts).map(
+        (c) => c.event,
+      ),
+    ).toEqual(["vendor/incident.postmortem"]);
   });
 
   it("resolves an open incident that vanished, and removes a component that did", () => {
     const stored = storedFrom(snapshot());
-    const changes = diffSnapshot(stored, snapshot({ incidents: [], components: [{ id: "a", name: "API", group: null, status: "degraded" }] }), opts);
+    const changes = diffSnapshot(
+      stored,
+      snapshot({ incidents: [], components: [{ id: "a", name: "API", group: null, status: "degraded" }] }),
+      opts,
+    );
     expect(changes.map((c) => [c.kind, c.event])).toEqual([
       ["component.removed", "vendor/component.removed"],
       ["incident.vanished", "vendor/incident.resolved"],
@@ -96,9 +123,20 @@ describe("diffSnapshot", () => {
   });
 
   it("completes a maintenance whose window has passed when the page drops it, not one still ahead", () => {
-    const m = (id: string, until: string) => ({ id, title: id, status: "scheduled" as const, scheduledFor: "2026-11-20T00:00:00.000Z", scheduledUntil: until, componentIds: [] });
-    const stored = storedFrom(snapshot({ maintenances: [m("past", "2026-11-24T11:00:00.000Z"), m("ahead", "2026-11-30T00:00:00.000Z")] }));
+    const m = (id: string, until: string) => ({
+      id,
+      title: id,
+      status: "scheduled" as const,
+      scheduledFor: "2026-11-20T00:00:00.000Z",
+      scheduledUntil: until,
+      componentIds: [],
+    });
+    const stored = storedFrom(
+      snapshot({ maintenances: [m("past", "2026-11-24T11:00:00.000Z"), m("ahead", "2026-11-30T00:00:00.000Z")] }),
+    );
     const changes = diffSnapshot(stored, snapshot({ maintenances: [] }), opts);
-    expect(changes.map((c) => [c.kind, c.event, "providerId" in c ? c.providerId : null])).toEqual([["maintenance.completed", "vendor/maintenance.completed", "past"]]);
+    expect(changes.map((c) => [c.kind, c.event, "providerId" in c ? c.providerId : null])).toEqual([
+      ["maintenance.completed", "vendor/maintenance.completed", "past"],
+    ]);
   });
 });

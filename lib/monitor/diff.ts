@@ -19,11 +19,20 @@ export function updateKey(u: SnapshotIncidentUpdate): string {
 
 const isClosed = (s: SnapshotIncident["status"]) => s === "resolved" || s === "postmortem";
 
-function incidentChange(stored: StoredState["incidents"][number] | undefined, inc: SnapshotIncident, vendorKey: string): Change | null {
+function incidentChange(
+  stored: StoredState["incidents"][number] | undefined,
+  inc: SnapshotIncident,
+  vendorKey: string,
+): Change | null {
   const newUpdates = inc.updates.filter((u) => !stored?.updateKeys.includes(updateKey(u)));
   const base = { kind: "incident.upsert" as const, incident: inc, newUpdates };
   if (!stored) {
-    return { ...base, event: "vendor/incident.created", key: `${vendorKey}:incident.created:${inc.id}`, previous: null };
+    return {
+      ...base,
+      event: "vendor/incident.created",
+      key: `${vendorKey}:incident.created:${inc.id}`,
+      previous: null,
+    };
   }
   const previous = { status: stored.status, impact: stored.impact };
   const fieldsChanged =
@@ -34,10 +43,20 @@ function incidentChange(stored: StoredState["incidents"][number] | undefined, in
     !sameIds(stored.componentIds, inc.componentIds);
   const statusChanged = stored.status !== inc.status;
   if (statusChanged && inc.status === "postmortem") {
-    return { ...base, previous, event: "vendor/incident.postmortem", key: `${vendorKey}:incident.postmortem:${inc.id}` };
+    return {
+      ...base,
+      previous,
+      event: "vendor/incident.postmortem",
+      key: `${vendorKey}:incident.postmortem:${inc.id}`,
+    };
   }
   if (statusChanged && isClosed(inc.status) && !isClosed(stored.status)) {
-    return { ...base, previous, event: "vendor/incident.resolved", key: `${vendorKey}:incident.resolved:${inc.id}:${inc.resolvedAt ?? ""}` };
+    return {
+      ...base,
+      previous,
+      event: "vendor/incident.resolved",
+      key: `${vendorKey}:incident.resolved:${inc.id}:${inc.resolvedAt ?? ""}`,
+    };
   }
   if (statusChanged || stored.impact !== inc.impact || newUpdates.length) {
     const what = newUpdates.length ? newUpdates.map(updateKey).join(",") : `${inc.status}/${inc.impact}`;
@@ -47,20 +66,38 @@ function incidentChange(stored: StoredState["incidents"][number] | undefined, in
   return fieldsChanged ? { ...base, previous, event: null, key: `${vendorKey}:incident.edit:${inc.id}` } : null;
 }
 
-function maintenanceChange(stored: StoredState["maintenances"][number] | undefined, m: SnapshotMaintenance, vendorKey: string): Change | null {
+function maintenanceChange(
+  stored: StoredState["maintenances"][number] | undefined,
+  m: SnapshotMaintenance,
+  vendorKey: string,
+): Change | null {
   const base = { kind: "maintenance.upsert" as const, maintenance: m };
-  const eventFor = { scheduled: "vendor/maintenance.scheduled", in_progress: "vendor/maintenance.started", completed: "vendor/maintenance.completed" } as const;
+  const eventFor = {
+    scheduled: "vendor/maintenance.scheduled",
+    in_progress: "vendor/maintenance.started",
+    completed: "vendor/maintenance.completed",
+  } as const;
   if (!stored) {
     // A maintenance first seen already completed is history, not news.
     const event = m.status === "completed" ? null : eventFor[m.status];
     return { ...base, event, previous: null, key: `${vendorKey}:${event ?? "maintenance.seen"}:${m.id}` };
   }
   if (stored.status !== m.status) {
-    return { ...base, event: eventFor[m.status], previous: stored.status, key: `${vendorKey}:${eventFor[m.status]}:${m.id}` };
+    return {
+      ...base,
+      event: eventFor[m.status],
+      previous: stored.status,
+      key: `${vendorKey}:${eventFor[m.status]}:${m.id}`,
+    };
   }
   const edited =
-    stored.title !== m.title || !sameTime(stored.scheduledFor, m.scheduledFor) || !sameTime(stored.scheduledUntil, m.scheduledUntil) || !sameIds(stored.componentIds, m.componentIds);
-  return edited ? { ...base, event: null, previous: stored.status, key: `${vendorKey}:maintenance.edit:${m.id}` } : null;
+    stored.title !== m.title ||
+    !sameTime(stored.scheduledFor, m.scheduledFor) ||
+    !sameTime(stored.scheduledUntil, m.scheduledUntil) ||
+    !sameIds(stored.componentIds, m.componentIds);
+  return edited
+    ? { ...base, event: null, previous: stored.status, key: `${vendorKey}:maintenance.edit:${m.id}` }
+    : null;
 }
 
 /**
@@ -68,7 +105,11 @@ function maintenanceChange(stored: StoredState["maintenances"][number] | undefin
  * (components, incidents, maintenances; each by provider id). `stateKey` names the stored state
  * (its content hash), so keys of transitions without a natural identity are deterministic too.
  */
-export function diffSnapshot(stored: StoredState, snapshot: Snapshot, opts: { vendorId: string; stateKey: string; now: Date }): Change[] {
+export function diffSnapshot(
+  stored: StoredState,
+  snapshot: Snapshot,
+  opts: { vendorId: string; stateKey: string; now: Date },
+): Change[] {
   const changes: Change[] = [];
   const v = opts.vendorId;
   const state = opts.stateKey.slice(0, 16);
@@ -92,7 +133,14 @@ export function diffSnapshot(stored: StoredState, snapshot: Snapshot, opts: { ve
   });
   for (const old of stored.components) {
     if (old.removed || seen.has(old.providerId)) continue;
-    changes.push({ kind: "component.removed", event: "vendor/component.removed", key: `${v}:component.removed:${old.providerId}:${state}`, providerId: old.providerId, name: old.name, from: old.status });
+    changes.push({
+      kind: "component.removed",
+      event: "vendor/component.removed",
+      key: `${v}:component.removed:${old.providerId}:${state}`,
+      providerId: old.providerId,
+      name: old.name,
+      from: old.status,
+    });
   }
 
   const storedIncidents = new Map(stored.incidents.map((i) => [i.providerId, i]));
@@ -104,7 +152,13 @@ export function diffSnapshot(stored: StoredState, snapshot: Snapshot, opts: { ve
   // An open incident that vanished from a page that lists open incidents was resolved there.
   for (const old of stored.incidents) {
     if (old.resolvedAt || isClosed(old.status) || inSnapshot.has(old.providerId)) continue;
-    changes.push({ kind: "incident.vanished", event: "vendor/incident.resolved", key: `${v}:incident.resolved:${old.providerId}:vanished`, providerId: old.providerId, title: old.title });
+    changes.push({
+      kind: "incident.vanished",
+      event: "vendor/incident.resolved",
+      key: `${v}:incident.resolved:${old.providerId}:vanished`,
+      providerId: old.providerId,
+      title: old.title,
+    });
   }
 
   const storedMaintenances = new Map(stored.maintenances.map((m) => [m.providerId, m]));
@@ -119,7 +173,13 @@ export function diffSnapshot(stored: StoredState, snapshot: Snapshot, opts: { ve
     if (old.status === "completed" || maintenanceIds.has(old.providerId)) continue;
     const windowOver = old.scheduledUntil !== null && old.scheduledUntil.getTime() <= opts.now.getTime();
     if (old.status !== "in_progress" && !windowOver) continue;
-    changes.push({ kind: "maintenance.completed", event: "vendor/maintenance.completed", key: `${v}:vendor/maintenance.completed:${old.providerId}`, providerId: old.providerId, title: old.title });
+    changes.push({
+      kind: "maintenance.completed",
+      event: "vendor/maintenance.completed",
+      key: `${v}:vendor/maintenance.completed:${old.providerId}`,
+      providerId: old.providerId,
+      title: old.title,
+    });
   }
   return changes;
 }

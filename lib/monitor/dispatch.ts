@@ -29,13 +29,20 @@ export async function dispatchPendingEvents(limit = 500): Promise<number> {
     select: { id: true, idempotencyKey: true, event: true, payload: true },
   });
   if (!rows.length) return 0;
-  const events: OutboxEvent[] = rows.map((r) => ({ id: r.idempotencyKey, name: r.event as ChangeEvent, data: r.payload as Record<string, unknown> }));
+  const events: OutboxEvent[] = rows.map((r) => ({
+    id: r.idempotencyKey,
+    name: r.event as ChangeEvent,
+    data: r.payload as Record<string, unknown>,
+  }));
   if (inngestIsExternal()) {
     const { inngest } = await import("@/inngest/client");
     await inngest.send(events);
   } else {
     for (const event of events) for (const consume of consumers) await consume(event);
   }
-  await db.notificationOutbox.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { status: "sent", dispatchedAt: new Date(), attempts: { increment: 1 } } });
+  await db.notificationOutbox.updateMany({
+    where: { id: { in: rows.map((r) => r.id) } },
+    data: { status: "sent", dispatchedAt: new Date(), attempts: { increment: 1 } },
+  });
   return rows.length;
 }

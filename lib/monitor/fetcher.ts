@@ -8,6 +8,12 @@ let shared: Fetcher | undefined;
  * requests in flight and 10 started per second to any one host.
  */
 export function monitorFetcher(): Fetcher {
-  shared ??= createFetcher({ deadlineMs: 10_000, connectTimeoutMs: 3_000, retries: 1, perHostConcurrency: 4, perHostMinIntervalMs: 100 });
+  shared ??= createFetcher({
+    deadlineMs: 10_000,
+    connectTimeoutMs: 3_000,
+    retries: 1,
+    perHostConcurrency: 4,
+    perHostMinIntervalMs: 100,
+  });
   return shared;
 }

@@ -39,7 +39,14 @@ export class HeartbeatBuffer {
     const params: unknown[] = [];
     const rows = beats.map((b) => {
       const n = params.length;
-      params.push(b.vendorId, b.checkedAt, b.ok, b.error, b.validators === null ? null : JSON.stringify(b.validators), failures.get(b.vendorId) ?? 0);
+      params.push(
+        b.vendorId,
+        b.checkedAt,
+        b.ok,
+        b.error,
+        b.validators === null ? null : JSON.stringify(b.validators),
+        failures.get(b.vendorId) ?? 0,
+      );
       return `($${n + 1}, $${n + 2}::timestamptz, $${n + 3}::boolean, $${n + 4}, $${n + 5}::jsonb, $${n + 6}::int)`;
     });
     await db.$executeRawUnsafe(

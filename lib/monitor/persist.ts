@@ -1,7 +1,13 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { Change } from "@/lib/monitor/changes";
-import { createIncidents, setStatusInterval, writeComponents, writeIncident, writeMaintenance } from "@/lib/monitor/persist-rows";
+import {
+  createIncidents,
+  setStatusInterval,
+  writeComponents,
+  writeIncident,
+  writeMaintenance,
+} from "@/lib/monitor/persist-rows";
 import type { Validators } from "@/lib/providers";
 import type { Snapshot } from "@/lib/providers/types";
 
@@ -24,15 +30,30 @@ export function eventPayload(change: Change, vendor: CommitInput["vendor"], now:
   const base = { vendorId: vendor.id, vendorSlug: vendor.slug, vendorName: vendor.name, detectedAt: now.toISOString() };
   switch (change.kind) {
     case "component.upsert":
-      return { ...base, componentId: change.component.id, componentName: change.component.name, group: change.component.group, from: change.from, to: change.component.status };
+      return {
+        ...base,
+        componentId: change.component.id,
+        componentName: change.component.name,
+        group: change.component.group,
+        from: change.from,
+        to: change.component.status,
+      };
     case "component.removed":
       return { ...base, componentId: change.providerId, componentName: change.name, from: change.from };
     case "incident.upsert":
-      return { ...base, incident: { ...change.incident, updates: change.newUpdates }, previous: change.previous } as unknown as Prisma.InputJsonValue;
+      return {
+        ...base,
+        incident: { ...change.incident, updates: change.newUpdates },
+        previous: change.previous,
+      } as unknown as Prisma.InputJsonValue;
     case "incident.vanished":
       return { ...base, incident: { id: change.providerId, title: change.title } };
     case "maintenance.upsert":
-      return { ...base, maintenance: { ...change.maintenance }, previous: change.previous } as unknown as Prisma.InputJsonValue;
+      return {
+        ...base,
+        maintenance: { ...change.maintenance },
+        previous: change.previous,
+      } as unknown as Prisma.InputJsonValue;
     case "maintenance.completed":
       return { ...base, maintenance: { id: change.providerId, title: change.title } };
   }
@@ -82,18 +103,28 @@ export async function commitPoll(input: CommitInput): Promise<Change[]> {
         } else if (change.kind === "maintenance.upsert") {
           await writeMaintenance(tx, vendor.id, change.maintenance, ids);
         } else if (change.kind === "maintenance.completed") {
-          await tx.maintenance.update({ where: { vendorId_providerId: { vendorId: vendor.id, providerId: change.providerId } }, data: { status: "completed" } });
+          await tx.maintenance.update({
+            where: { vendorId_providerId: { vendorId: vendor.id, providerId: change.providerId } },
+            data: { status: "completed" },
+          });
         }
       }
 
       const events = baseline ? [] : changes.filter((c) => c.event !== null);
       if (events.length) {
         await tx.notificationOutbox.createMany({
-          data: events.map((c) => ({ idempotencyKey: c.key, event: c.event as string, vendorId: vendor.id, payload: eventPayload(c, vendor, now) })),
+          data: events.map((c) => ({
+            idempotencyKey: c.key,
+            event: c.event as string,
+            vendorId: vendor.id,
+            payload: eventPayload(c, vendor, now),
+          })),
           skipDuplicates: true,
         });
       }
-      await tx.pollRun.create({ data: { vendorId: vendor.id, startedAt: now, durationMs: 0, outcome: "changed", changeCount: changes.length } });
+      await tx.pollRun.create({
+        data: { vendorId: vendor.id, startedAt: now, durationMs: 0, outcome: "changed", changeCount: changes.length },
+      });
       return changes;
     },
     { timeout: 30_000, maxWait: 30_000 },

@@ -36,9 +36,13 @@ export function snapshotHash(s: Snapshot): string {
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
 
-const isProviderId = (p: string | null): p is ProviderId => p !== null && (PROVIDER_IDS as readonly string[]).includes(p);
+const isProviderId = (p: string | null): p is ProviderId =>
+  p !== null && (PROVIDER_IDS as readonly string[]).includes(p);
 
-async function ensureProvider(vendor: PollableVendor, fetcher?: Fetcher): Promise<PollableVendor & { provider: ProviderId }> {
+async function ensureProvider(
+  vendor: PollableVendor,
+  fetcher?: Fetcher,
+): Promise<PollableVendor & { provider: ProviderId }> {
   if (isProviderId(vendor.provider)) return { ...vendor, provider: vendor.provider };
   // Catalog rows without a known provider are detected on first poll, and the result remembered.
   const found = await detectProvider(vendor.statusPageUrl, { fetcher });
@@ -46,7 +50,12 @@ async function ensureProvider(vendor: PollableVendor, fetcher?: Fetcher): Promis
     where: { id: vendor.id },
     data: { provider: found.provider, apiEndpoint: found.endpoint, timeZone: found.timeZone ?? vendor.timeZone },
   });
-  return { ...vendor, provider: found.provider, apiEndpoint: found.endpoint, timeZone: found.timeZone ?? vendor.timeZone };
+  return {
+    ...vendor,
+    provider: found.provider,
+    apiEndpoint: found.endpoint,
+    timeZone: found.timeZone ?? vendor.timeZone,
+  };
 }
 
 function describeError(e: unknown): string {
@@ -60,13 +69,23 @@ function describeError(e: unknown): string {
  * its events. Unchanged and failed polls only leave a heartbeat. A failure never touches a
  * status or an incident: the last good data stays, and the failure count grows.
  */
-export async function pollVendor(vendor: PollableVendor, heartbeats: HeartbeatBuffer, opts: { fetcher?: Fetcher; now?: () => Date } = {}): Promise<PollResult> {
+export async function pollVendor(
+  vendor: PollableVendor,
+  heartbeats: HeartbeatBuffer,
+  opts: { fetcher?: Fetcher; now?: () => Date } = {},
+): Promise<PollResult> {
   const now = opts.now ?? (() => new Date());
   const fetcher = opts.fetcher ?? monitorFetcher();
   const base = { vendorId: vendor.id, slug: vendor.slug };
   const fail = (error: unknown): PollResult => {
     const message = describeError(error);
-    heartbeats.add({ vendorId: vendor.id, checkedAt: now(), ok: false, error: message.slice(0, 500), validators: null });
+    heartbeats.add({
+      vendorId: vendor.id,
+      checkedAt: now(),
+      ok: false,
+      error: message.slice(0, 500),
+      validators: null,
+    });
     return { ...base, outcome: "failed", error: message };
   };
   let target: PollableVendor & { provider: ProviderId };
@@ -77,12 +96,18 @@ export async function pollVendor(vendor: PollableVendor, heartbeats: HeartbeatBu
   }
   const validators = (target.fetchValidators ?? {}) as Validators;
   const outcome = await pollProvider(
-    { statusPageUrl: target.statusPageUrl, provider: target.provider, endpoint: target.apiEndpoint, timeZone: target.timeZone },
+    {
+      statusPageUrl: target.statusPageUrl,
+      provider: target.provider,
+      endpoint: target.apiEndpoint,
+      timeZone: target.timeZone,
+    },
     { validators: target.contentHash ? validators : {}, fetcher },
   );
   if (outcome.kind === "error") return fail(outcome.error);
   const checkedAt = now();
-  const ok = (v: Validators) => heartbeats.add({ vendorId: vendor.id, checkedAt, ok: true, error: null, validators: v as Prisma.InputJsonValue });
+  const ok = (v: Validators) =>
+    heartbeats.add({ vendorId: vendor.id, checkedAt, ok: true, error: null, validators: v as Prisma.InputJsonValue });
   if (outcome.kind === "unchanged") {
     ok(outcome.validators);
     return { ...base, outcome: "unchanged" };
@@ -93,9 +118,20 @@ export async function pollVendor(vendor: PollableVendor, heartbeats: HeartbeatBu
     return { ...base, outcome: "unchanged" };
   }
   const stored = await loadStoredState(vendor.id, outcome.snapshot);
-  const changes = diffSnapshot(stored, outcome.snapshot, { vendorId: vendor.id, stateKey: target.contentHash ?? "baseline", now: checkedAt });
+  const changes = diffSnapshot(stored, outcome.snapshot, {
+    vendorId: vendor.id,
+    stateKey: target.contentHash ?? "baseline",
+    now: checkedAt,
+  });
   try {
-    await commitPoll({ vendor: target, snapshot: outcome.snapshot, changes, contentHash: hash, validators: outcome.validators, now: checkedAt });
+    await commitPoll({
+      vendor: target,
+      snapshot: outcome.snapshot,
+      changes,
+      contentHash: hash,
+      validators: outcome.validators,
+      now: checkedAt,
+    });
   } catch (error) {
     if (error instanceof ConcurrentPollError) return { ...base, outcome: "unchanged" };
     return fail(error);

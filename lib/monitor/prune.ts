@@ -10,7 +10,9 @@ export async function pruneHistory(now = new Date()) {
   const [raw, runs, outbox] = await Promise.all([
     db.$executeRaw`UPDATE "Incident" SET raw = NULL WHERE raw IS NOT NULL AND "updatedAt" < ${rawBefore}`,
     db.pollRun.deleteMany({ where: { startedAt: { lt: new Date(now.getTime() - POLL_RUN_DAYS * DAY) } } }),
-    db.notificationOutbox.deleteMany({ where: { status: "sent", createdAt: { lt: new Date(now.getTime() - 90 * DAY) } } }),
+    db.notificationOutbox.deleteMany({
+      where: { status: "sent", createdAt: { lt: new Date(now.getTime() - 90 * DAY) } },
+    }),
   ]);
   return { rawPayloadsPruned: raw, pollRunsDeleted: runs.count, outboxDeleted: outbox.count };
 }

@@ -76,7 +76,9 @@ export function startScheduler(opts: SchedulerOptions = {}): { stop(): Promise<v
       await dispatchPendingEvents();
       if (Date.now() - tally.since >= (opts.summaryEveryMs ?? 60_000)) {
         const busy = lanes.map((l) => `${l.inFlight.size} ${l.lane}`).join(", ");
-        log(`polled ${tally.polled} (${tally.changed} changed, ${tally.failed} failed) in the last ${Math.round((Date.now() - tally.since) / 1000)}s; in flight: ${busy}`);
+        log(
+          `polled ${tally.polled} (${tally.changed} changed, ${tally.failed} failed) in the last ${Math.round((Date.now() - tally.since) / 1000)}s; in flight: ${busy}`,
+        );
         Object.assign(tally, { polled: 0, changed: 0, failed: 0, since: Date.now() });
       }
       if (Date.now() - lastPrune > DAY) {

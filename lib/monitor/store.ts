@@ -6,13 +6,23 @@ import type { Snapshot } from "@/lib/providers/types";
 type Tx = Prisma.TransactionClient;
 
 /** The stored side of a diff: live components, open incidents plus any the snapshot names, and maintenances. */
-export async function loadStoredState(vendorId: string, snapshot: Snapshot, client: Tx | typeof db = db): Promise<StoredState> {
+export async function loadStoredState(
+  vendorId: string,
+  snapshot: Snapshot,
+  client: Tx | typeof db = db,
+): Promise<StoredState> {
   const incidentIds = snapshot.incidents.map((i) => i.id);
   const maintenanceIds = snapshot.maintenances.map((m) => m.id);
   const [components, incidents, maintenances] = await Promise.all([
-    client.component.findMany({ where: { vendorId }, select: { providerId: true, name: true, group: true, status: true, position: true, removedAt: true } }),
+    client.component.findMany({
+      where: { vendorId },
+      select: { providerId: true, name: true, group: true, status: true, position: true, removedAt: true },
+    }),
     client.incident.findMany({
-      where: { vendorId, OR: [{ resolvedAt: null, status: { notIn: ["resolved", "postmortem"] } }, { providerId: { in: incidentIds } }] },
+      where: {
+        vendorId,
+        OR: [{ resolvedAt: null, status: { notIn: ["resolved", "postmortem"] } }, { providerId: { in: incidentIds } }],
+      },
       select: {
         providerId: true,
         title: true,
@@ -27,7 +37,14 @@ export async function loadStoredState(vendorId: string, snapshot: Snapshot, clie
     }),
     client.maintenance.findMany({
       where: { vendorId, OR: [{ status: { not: "completed" } }, { providerId: { in: maintenanceIds } }] },
-      select: { providerId: true, title: true, status: true, scheduledFor: true, scheduledUntil: true, components: { select: { component: { select: { providerId: true } } } } },
+      select: {
+        providerId: true,
+        title: true,
+        status: true,
+        scheduledFor: true,
+        scheduledUntil: true,
+        components: { select: { component: { select: { providerId: true } } } },
+      },
     }),
   ]);
   return {
@@ -37,7 +54,9 @@ export async function loadStoredState(vendorId: string, snapshot: Snapshot, clie
       componentIds: links.map((l) => l.component.providerId),
       updateKeys: updates.map((u) => u.key),
     })),
-    maintenances: maintenances.map(({ components: links, ...m }) => ({ ...m, componentIds: links.map((l) => l.component.providerId) })),
+    maintenances: maintenances.map(({ components: links, ...m }) => ({
+      ...m,
+      componentIds: links.map((l) => l.component.providerId),
+    })),
   };
 }
-

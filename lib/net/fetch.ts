@@ -89,7 +89,14 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       };
       const target = url;
       const res = await limiter.run(url.host, () =>
-        requestOnce(target, { addresses, headers, deadline, connectTimeoutMs: o.connectTimeoutMs, maxBytes: o.maxBytes, signal: init.signal }),
+        requestOnce(target, {
+          addresses,
+          headers,
+          deadline,
+          connectTimeoutMs: o.connectTimeoutMs,
+          maxBytes: o.maxBytes,
+          signal: init.signal,
+        }),
       );
       const location = res.headers.location;
       if (REDIRECTS.has(res.status) && location) {

@@ -48,7 +48,11 @@ export function requestOnce(url: URL, o: OnceOptions): Promise<RawResponse> {
     const pinned: LookupFunction = (_host, options, cb) => {
       const first = ordered[0];
       if (!first) return cb(new Error("no checked address"), "", 4);
-      if (options.all) cb(null, ordered.map((a) => ({ address: a.address, family: a.family })));
+      if (options.all)
+        cb(
+          null,
+          ordered.map((a) => ({ address: a.address, family: a.family })),
+        );
       else cb(null, first.address, first.family);
     };
     const mod = url.protocol === "https:" ? https : http;
@@ -77,7 +81,9 @@ export function requestOnce(url: URL, o: OnceOptions): Promise<RawResponse> {
     const onAbort = () => abortWith(new FetchError("timeout", `aborted: ${url.href}`, url.href));
     if (o.signal?.aborted) return onAbort();
     o.signal?.addEventListener("abort", onAbort);
-    req.on("socket", (s) => s.once(url.protocol === "https:" ? "secureConnect" : "connect", () => clearTimeout(connectTimer)));
+    req.on("socket", (s) =>
+      s.once(url.protocol === "https:" ? "secureConnect" : "connect", () => clearTimeout(connectTimer)),
+    );
     req.on("error", (err: NodeJS.ErrnoException) => {
       if (settled) return;
       done();

@@ -16,21 +16,33 @@ const event = z.object({
   status: z.union([z.string(), z.number()]).nullish(),
   description: z.string().nullish(),
   arn: z.string().nullish(),
-  event_log: z.array(z.object({ message: z.string().nullish(), timestamp: z.union([z.string(), z.number()]) })).nullish(),
+  event_log: z
+    .array(z.object({ message: z.string().nullish(), timestamp: z.union([z.string(), z.number()]) }))
+    .nullish(),
 });
 const legacy = z.object({ archive: z.array(event), current: z.array(event) });
 const current = z.array(event);
 type Event = z.output<typeof event>;
 
 const CODE_IMPACT: Record<string, Impact> = { "0": "none", "1": "minor", "2": "major", "3": "critical" };
-const CODE_STATUS: Record<string, Status> = { "0": "operational", "1": "degraded", "2": "partial_outage", "3": "major_outage" };
+const CODE_STATUS: Record<string, Status> = {
+  "0": "operational",
+  "1": "degraded",
+  "2": "partial_outage",
+  "3": "major_outage",
+};
 
 function fromEvents(open: Event[], closed: Event[]): Snapshot {
   const components = new Map<string, { id: string; name: string; group: null; status: Status }>();
   for (const e of open) {
     const st = mapEnum(CODE_STATUS, e.status, "unknown");
     const prev = components.get(e.service)?.status ?? "operational";
-    components.set(e.service, { id: e.service, name: e.service_name ?? e.service, group: null, status: worstStatus([prev, st]) });
+    components.set(e.service, {
+      id: e.service,
+      name: e.service_name ?? e.service,
+      group: null,
+      status: worstStatus([prev, st]),
+    });
   }
   const incident = (e: Event, resolved: boolean): SnapshotIncident => ({
     // AWS has no event id in these feeds; service + start epoch is what its RSS guid uses.
@@ -43,12 +55,19 @@ function fromEvents(open: Event[], closed: Event[]): Snapshot {
     resolvedAt: resolved ? epochToUtc(e.date) : null,
     url: null,
     componentIds: [e.service],
-    updates: (e.event_log ?? []).map((l) => ({ status: "investigating" as const, body: l.message ?? "", at: epochToUtc(l.timestamp) })),
+    updates: (e.event_log ?? []).map((l) => ({
+      status: "investigating" as const,
+      body: l.message ?? "",
+      at: epochToUtc(l.timestamp),
+    })),
   });
   const comps = [...components.values()];
   return {
     provider: "aws",
-    status: worstStatus(comps.map((c) => c.status), "operational"),
+    status: worstStatus(
+      comps.map((c) => c.status),
+      "operational",
+    ),
     components: comps,
     incidents: [...open.map((e) => incident(e, false)), ...closed.map((e) => incident(e, true))],
     maintenances: [],
@@ -76,14 +95,29 @@ function fromRss(body: string): Snapshot {
   let lastStatus: Status = "operational";
   for (const it of oldestFirst) {
     if (!it.published) throw new ParseError(`aws rss item ${it.id} has no date`);
-    const [re, prefixStatus, impact, compStatus] = PREFIX.find(([r]) => r.test(it.title)) ?? [/^/, "investigating", "minor", "unknown"];
+    const [re, prefixStatus, impact, compStatus] = PREFIX.find(([r]) => r.test(it.title)) ?? [
+      /^/,
+      "investigating",
+      "minor",
+      "unknown",
+    ];
     const rest = it.title.replace(re, "");
     const title = rest.replace(/\[(resolved|解決済)\]\s*/gi, "").trim();
     const status: IncidentStatus = /\[resolved\]/i.test(rest) ? "resolved" : prefixStatus;
     const gap = cur ? Date.parse(it.published) - Date.parse(cur.updates[0]?.at ?? cur.startedAt) : 0;
     // A new event: nothing open, a different headline, or a day of silence.
     if (!cur || cur.status === "resolved" || cur.title !== title || gap > DAY) {
-      cur = { id: it.id.split("#")[1] ?? it.id, title, status, impact, startedAt: it.published, resolvedAt: null, url: it.link, componentIds: [service], updates: [] };
+      cur = {
+        id: it.id.split("#")[1] ?? it.id,
+        title,
+        status,
+        impact,
+        startedAt: it.published,
+        resolvedAt: null,
+        url: it.link,
+        componentIds: [service],
+        updates: [],
+      };
       incidents.push(cur);
     }
     cur.status = status;
@@ -116,6 +150,8 @@ export const aws: Provider = {
   id: "aws",
   matchesHost: (url) => HOSTS.includes(url.hostname),
   defaultEndpoint: () => "https://health.aws.amazon.com/public/currentevents",
-  resources: (base, endpoint) => [{ key: "events", url: endpoint ?? "https://health.aws.amazon.com/public/currentevents" }],
+  resources: (base, endpoint) => [
+    { key: "events", url: endpoint ?? "https://health.aws.amazon.com/public/currentevents" },
+  ],
   parse: (bodies) => parseAws(bodies.events),
 };

@@ -4,7 +4,9 @@ import { toUtc, toUtcOrNull } from "./time";
 import type { Impact, Status } from "./types";
 
 /** Better Stack `/index.json`, JSON:API (formats.md §4; documented shape, no recorded payload). */
-const rel = z.object({ data: z.union([z.object({ id: z.string() }), z.array(z.object({ id: z.string() }))]).nullish() }).nullish();
+const rel = z
+  .object({ data: z.union([z.object({ id: z.string() }), z.array(z.object({ id: z.string() }))]).nullish() })
+  .nullish();
 const resource = z.object({
   id: z.string(),
   type: z.string(),
@@ -12,13 +14,26 @@ const resource = z.object({
   relationships: z.record(z.string(), rel).nullish(),
 });
 const schema = z.object({
-  data: z.object({ type: z.literal("status_page"), attributes: z.object({ aggregate_state: z.string() }).passthrough() }),
+  data: z.object({
+    type: z.literal("status_page"),
+    attributes: z.object({ aggregate_state: z.string() }).passthrough(),
+  }),
   included: z.array(resource).nullish(),
 });
 type Res = z.output<typeof resource>;
 
-const STATE: Record<string, Status> = { operational: "operational", degraded: "degraded", downtime: "major_outage", maintenance: "maintenance" };
-const IMPACT: Record<string, Impact> = { operational: "none", maintenance: "none", degraded: "minor", downtime: "critical" };
+const STATE: Record<string, Status> = {
+  operational: "operational",
+  degraded: "degraded",
+  downtime: "major_outage",
+  maintenance: "maintenance",
+};
+const IMPACT: Record<string, Impact> = {
+  operational: "none",
+  maintenance: "none",
+  degraded: "minor",
+  downtime: "critical",
+};
 
 const str = (r: Res, k: string): string | null => {
   const v = r.attributes[k];
@@ -51,12 +66,20 @@ export const betterstack: Provider = {
       });
     const updatesOf = (id: string) =>
       inc
-        .filter((u) => u.type === "status_update" && (relIds(u, "status_report").includes(id) || str(u, "status_report_id") === id))
+        .filter(
+          (u) =>
+            u.type === "status_update" &&
+            (relIds(u, "status_report").includes(id) || str(u, "status_report_id") === id),
+        )
         .map((u) => ({ body: str(u, "message") ?? "", at: toUtc(str(u, "published_at") ?? "") }));
     const reports = inc.filter((r) => r.type === "status_report");
     const affected = (r: Res) => {
       const a = r.attributes.affected_resources;
-      return Array.isArray(a) ? a.flatMap((x) => (x && typeof x === "object" && "status_page_resource_id" in x ? [String(x.status_page_resource_id)] : [])) : [];
+      return Array.isArray(a)
+        ? a.flatMap((x) =>
+            x && typeof x === "object" && "status_page_resource_id" in x ? [String(x.status_page_resource_id)] : [],
+          )
+        : [];
     };
     return {
       provider: "betterstack",
@@ -85,8 +108,20 @@ export const betterstack: Provider = {
           const from = toUtcOrNull(str(r, "starts_at"));
           const until = toUtcOrNull(str(r, "ends_at"));
           const now = ctx.now ?? Date.now();
-          const status = until && Date.parse(until) <= now ? "completed" : from && Date.parse(from) <= now ? "in_progress" : "scheduled";
-          return { id: r.id, title: str(r, "title") ?? r.id, status, scheduledFor: from, scheduledUntil: until, componentIds: affected(r) };
+          const status =
+            until && Date.parse(until) <= now
+              ? "completed"
+              : from && Date.parse(from) <= now
+                ? "in_progress"
+                : "scheduled";
+          return {
+            id: r.id,
+            title: str(r, "title") ?? r.id,
+            status,
+            scheduledFor: from,
+            scheduledUntil: until,
+            componentIds: affected(r),
+          };
         }),
     };
   },

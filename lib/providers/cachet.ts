@@ -24,8 +24,18 @@ const incident = z.object({
   updated_at: z.string().nullish(),
 });
 
-const STATUS: Record<string, Status> = { "1": "operational", "2": "degraded", "3": "partial_outage", "4": "major_outage" };
-const INCIDENT: Record<string, IncidentStatus> = { "1": "investigating", "2": "identified", "3": "monitoring", "4": "resolved" };
+const STATUS: Record<string, Status> = {
+  "1": "operational",
+  "2": "degraded",
+  "3": "partial_outage",
+  "4": "major_outage",
+};
+const INCIDENT: Record<string, IncidentStatus> = {
+  "1": "investigating",
+  "2": "identified",
+  "3": "monitoring",
+  "4": "resolved",
+};
 
 export const cachet: Provider = {
   id: "cachet",
@@ -41,7 +51,8 @@ export const cachet: Provider = {
   parse(bodies, ctx) {
     const comps = parseJson(bodies.components, envelope(component), "cachet components").data;
     const groups = bodies.groups === undefined ? [] : parseJson(bodies.groups, envelope(group), "cachet groups").data;
-    const incs = bodies.incidents === undefined ? [] : parseJson(bodies.incidents, envelope(incident), "cachet incidents").data;
+    const incs =
+      bodies.incidents === undefined ? [] : parseJson(bodies.incidents, envelope(incident), "cachet incidents").data;
     const groupName = new Map(groups.map((g) => [String(g.id), g.name]));
     const components = comps
       .filter((c) => c.enabled !== false)

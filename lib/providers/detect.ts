@@ -101,7 +101,12 @@ export async function detectProvider(statusPageUrl: string, opts: DetectOptions 
   if (inst !== null) {
     const j = jsonOf(inst);
     const status = obj(j?.page)?.status;
-    if (typeof status === "string" && /^(UP|HASISSUES|UNDERMAINTENANCE)$/.test(status) && j && ("activeIncidents" in j || "activeMaintenances" in j)) {
+    if (
+      typeof status === "string" &&
+      /^(UP|HASISSUES|UNDERMAINTENANCE)$/.test(status) &&
+      j &&
+      ("activeIncidents" in j || "activeMaintenances" in j)
+    ) {
       return { provider: "instatus", endpoint: instatusUrl };
     }
     miss("instatus", instatusUrl, "not Instatus JSON");
@@ -119,7 +124,11 @@ export async function detectProvider(statusPageUrl: string, opts: DetectOptions 
   if (html !== null) {
     for (const re of STATUSIO_ID) {
       const id = re.exec(html)?.[1];
-      if (id) return { provider: "statusio", endpoint: statusioEndpoint(id.toLowerCase(), opts.statusioApiBase ?? STATUSIO_API) };
+      if (id)
+        return {
+          provider: "statusio",
+          endpoint: statusioEndpoint(id.toLowerCase(), opts.statusioApiBase ?? STATUSIO_API),
+        };
     }
     if (STATUSPAGE_MARKERS.some((re) => re.test(html))) return { provider: "statuspage", endpoint: summaryUrl };
     miss("statusio/statuspage html", base.href, "no markers");
@@ -135,13 +144,17 @@ export async function detectProvider(statusPageUrl: string, opts: DetectOptions 
 
   if (html !== null) {
     // The URL may itself be a feed (StatusIQ, Azure, history.rss), or the page may link one.
-    if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed)\b/i.test(html)) return { provider: "rss", endpoint: base.href };
+    if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed)\b/i.test(html))
+      return { provider: "rss", endpoint: base.href };
     const href = /href=["']([^"']+)["']/i.exec(FEED_LINK.exec(html)?.[0] ?? "")?.[1];
     if (href) return { provider: "rss", endpoint: new URL(href.replace(/&amp;/g, "&"), base).href };
     miss("rss", base.href, "no feed link");
   }
 
-  const allNetwork = failures.length > 0 && tried.length === failures.length && failures.every((f) => f.kind === "unreachable" || f.kind === "timeout");
+  const allNetwork =
+    failures.length > 0 &&
+    tried.length === failures.length &&
+    failures.every((f) => f.kind === "unreachable" || f.kind === "timeout");
   const first = failures[0];
   if (allNetwork && first) throw new ProviderError(first.kind, first.message, { url: first.url, tried });
   throw new ProviderError("unrecognised", `unrecognised format: tried ${tried.join(", ")}`, { url: base.href, tried });

@@ -18,7 +18,11 @@ export class ProviderError extends Error {
   readonly status?: number;
   readonly tried?: string[];
 
-  constructor(kind: ProviderErrorKind, message: string, extra: { url?: string; status?: number; tried?: string[] } = {}) {
+  constructor(
+    kind: ProviderErrorKind,
+    message: string,
+    extra: { url?: string; status?: number; tried?: string[] } = {},
+  ) {
     super(message);
     this.name = "ProviderError";
     this.kind = kind;
@@ -32,7 +36,8 @@ export class ProviderError extends Error {
 export function toProviderError(err: unknown, url?: string): ProviderError {
   if (err instanceof ProviderError) return err;
   if (err instanceof FetchError) return new ProviderError(err.kind, err.message, { url: err.url, status: err.status });
-  if (err instanceof ParseError) return new ProviderError("invalid_payload", `invalid payload: ${url ? `${url}: ` : ""}${err.message}`, { url });
+  if (err instanceof ParseError)
+    return new ProviderError("invalid_payload", `invalid payload: ${url ? `${url}: ` : ""}${err.message}`, { url });
   const msg = err instanceof Error ? err.message : String(err);
   return new ProviderError("invalid_payload", `invalid payload: ${url ? `${url}: ` : ""}${msg}`, { url });
 }

@@ -29,7 +29,9 @@ const parser = new XMLParser({
   isArray: (name) => name === "item" || name === "entry" || name === "link",
 });
 
-const text = z.union([z.string(), z.number(), z.object({ "#text": z.union([z.string(), z.number()]).optional() }).passthrough()]).nullish();
+const text = z
+  .union([z.string(), z.number(), z.object({ "#text": z.union([z.string(), z.number()]).optional() }).passthrough()])
+  .nullish();
 const node = z.record(z.string(), z.unknown());
 const rss = z.object({ rss: z.object({ channel: node }) });
 const atom = z.object({ feed: node });
@@ -47,7 +49,8 @@ function linkOf(v: unknown): string | null {
     if (typeof l === "string" && l) return l;
     if (l && typeof l === "object") {
       const o = l as Record<string, unknown>;
-      if (typeof o["@_href"] === "string" && (o["@_rel"] === undefined || o["@_rel"] === "alternate")) return o["@_href"];
+      if (typeof o["@_href"] === "string" && (o["@_rel"] === undefined || o["@_rel"] === "alternate"))
+        return o["@_href"];
     }
   }
   return null;

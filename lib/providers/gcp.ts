@@ -5,7 +5,12 @@ import type { Impact, IncidentStatus, Status } from "./types";
 
 /** Google Cloud / Workspace / Firebase `incidents.json` (formats.md §13). */
 const named = z.object({ id: z.string(), title: z.string() });
-const update = z.object({ created: z.string(), when: z.string().nullish(), text: z.string().nullish(), status: z.string() });
+const update = z.object({
+  created: z.string(),
+  when: z.string().nullish(),
+  text: z.string().nullish(),
+  status: z.string(),
+});
 const incident = z.object({
   id: z.string(),
   begin: z.string(),
@@ -34,9 +39,12 @@ const HOSTS = ["status.cloud.google.com", "status.firebase.google.com", "status.
 
 export const gcp: Provider = {
   id: "gcp",
-  matchesHost: (url) => HOSTS.includes(url.hostname) || (url.hostname === "www.google.com" && url.pathname.startsWith("/appsstatus")),
+  matchesHost: (url) =>
+    HOSTS.includes(url.hostname) || (url.hostname === "www.google.com" && url.pathname.startsWith("/appsstatus")),
   defaultEndpoint: (base) =>
-    base.hostname === "www.google.com" ? "https://www.google.com/appsstatus/dashboard/incidents.json" : under(base, "incidents.json"),
+    base.hostname === "www.google.com"
+      ? "https://www.google.com/appsstatus/dashboard/incidents.json"
+      : under(base, "incidents.json"),
   resources: (base, endpoint) => [{ key: "incidents", url: endpoint ?? under(base, "incidents.json") }],
   parse(bodies, ctx) {
     const list = parseJson(bodies.incidents, schema, "incidents.json");
@@ -47,13 +55,21 @@ export const gcp: Provider = {
       const st = mapEnum(UPDATE_STATUS, i.most_recent_update?.status ?? i.updates?.[0]?.status, "unknown");
       for (const p of i.affected_products ?? []) {
         const prev = products.get(p.id);
-        products.set(p.id, { id: p.id, name: p.title, group: null, status: worstStatus([st, prev?.status ?? "operational"]) });
+        products.set(p.id, {
+          id: p.id,
+          name: p.title,
+          group: null,
+          status: worstStatus([st, prev?.status ?? "operational"]),
+        });
       }
     }
     const components = [...products.values()];
     return {
       provider: "gcp",
-      status: worstStatus(components.map((c) => c.status), "operational"),
+      status: worstStatus(
+        components.map((c) => c.status),
+        "operational",
+      ),
       components,
       incidents: list.map((i) => ({
         id: i.id,
@@ -64,7 +80,11 @@ export const gcp: Provider = {
         resolvedAt: toUtcOrNull(i.end),
         url: `${base}/${i.uri ?? `incidents/${i.id}`}`,
         componentIds: (i.affected_products ?? []).map((p) => p.id),
-        updates: (i.updates ?? []).map((u) => ({ status: updateStatus(u.status), body: u.text ?? "", at: toUtc(u.when ?? u.created) })),
+        updates: (i.updates ?? []).map((u) => ({
+          status: updateStatus(u.status),
+          body: u.text ?? "",
+          at: toUtc(u.when ?? u.created),
+        })),
       })),
       maintenances: [],
     };

@@ -22,7 +22,12 @@ const schema = z.object({
   scheduled: z.array(issue).nullish(),
 });
 
-const COLOR: Record<string, Status> = { green: "operational", yellow: "degraded", red: "major_outage", blue: "maintenance" };
+const COLOR: Record<string, Status> = {
+  green: "operational",
+  yellow: "degraded",
+  red: "major_outage",
+  blue: "maintenance",
+};
 const UPDATE: Record<string, IncidentStatus> = {
   investigating: "investigating",
   issue: "investigating",
@@ -39,8 +44,14 @@ export const heroku: Provider = {
   resources: (base, endpoint) => [{ key: "current", url: endpoint ?? under(base, "api/v4/current-status") }],
   parse(bodies, ctx) {
     const s = parseJson(bodies.current, schema, "heroku current-status");
-    const components = s.status.map((c) => ({ id: c.system, name: c.system, group: null, status: mapEnum(COLOR, c.status, "unknown") }));
-    const link = (id: string | number, full?: string | null) => full ?? (ctx.baseUrl ? `${ctx.baseUrl}/incidents/${id}` : null);
+    const components = s.status.map((c) => ({
+      id: c.system,
+      name: c.system,
+      group: null,
+      status: mapEnum(COLOR, c.status, "unknown"),
+    }));
+    const link = (id: string | number, full?: string | null) =>
+      full ?? (ctx.baseUrl ? `${ctx.baseUrl}/incidents/${id}` : null);
     return {
       provider: "heroku",
       status: worstStatus(components.map((c) => c.status)),

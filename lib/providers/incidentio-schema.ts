@@ -4,7 +4,11 @@ import { z } from "zod";
 
 const str = z.string();
 
-export const ioComponentRef = z.object({ component_id: str, name: z.string().nullish(), hidden: z.boolean().nullish() });
+export const ioComponentRef = z.object({
+  component_id: str,
+  name: z.string().nullish(),
+  hidden: z.boolean().nullish(),
+});
 
 export const ioStructureItem = z.object({
   group: z.object({ id: str, name: str, components: z.array(ioComponentRef).nullish() }).nullish(),
@@ -17,9 +21,7 @@ export const ioIncident = z.object({
   status: str,
   type: z.string().nullish(),
   published_at: z.string().nullish(),
-  updates: z
-    .array(z.object({ published_at: str, message_string: z.string().nullish(), to_status: str }))
-    .nullish(),
+  updates: z.array(z.object({ published_at: str, message_string: z.string().nullish(), to_status: str })).nullish(),
   component_impacts: z
     .array(z.object({ component_id: str, start_at: str, end_at: z.string().nullish(), status: str }))
     .nullish(),

@@ -1,9 +1,27 @@
-import { ParseError, mapEnum, parseJson, under, worstStatus, type Bodies, type ParseContext, type Provider, type Resource } from "./provider";
+import {
+  ParseError,
+  mapEnum,
+  parseJson,
+  under,
+  worstStatus,
+  type Bodies,
+  type ParseContext,
+  type Provider,
+  type Resource,
+} from "./provider";
 import { ioIncidents, ioSummary, type IoIncident, type IoSummary } from "./incidentio-schema";
 import { parseStatuspageBodies, statuspageResources } from "./statuspage";
 import { COMPONENT_STATUS, mergeById } from "./statuspage-map";
 import { toUtc } from "./time";
-import type { Impact, IncidentStatus, MaintenanceStatus, Snapshot, SnapshotComponent, SnapshotIncident, SnapshotMaintenance } from "./types";
+import type {
+  Impact,
+  IncidentStatus,
+  MaintenanceStatus,
+  Snapshot,
+  SnapshotComponent,
+  SnapshotIncident,
+  SnapshotMaintenance,
+} from "./types";
 
 const INCIDENT_STATUS: Record<string, IncidentStatus> = {
   investigating: "investigating",
@@ -61,7 +79,9 @@ function components(s: IoSummary | null): SnapshotComponent[] {
 }
 
 const times = (i: IoIncident, pick: "start_at" | "end_at") =>
-  [...(i.status_summaries ?? []), ...(i.component_impacts ?? [])].flatMap((x) => (x[pick] ? [toUtc(x[pick])] : [])).sort();
+  [...(i.status_summaries ?? []), ...(i.component_impacts ?? [])]
+    .flatMap((x) => (x[pick] ? [toUtc(x[pick])] : []))
+    .sort();
 
 function componentIds(i: IoIncident): string[] {
   const ids = new Set([...(i.affected_components ?? []), ...(i.component_impacts ?? [])].map((c) => c.component_id));
@@ -110,13 +130,19 @@ const isMaintenance = (i: IoIncident) => i.type === "maintenance" || i.status.st
 
 function parseNative(bodies: Bodies, ctx: ParseContext): Snapshot {
   const summary = bodies.proxy === undefined ? null : parseJson(bodies.proxy, ioSummary, "incident.io summary").summary;
-  const list = bodies.proxyIncidents === undefined ? null : parseJson(bodies.proxyIncidents, ioIncidents, "incident.io incidents");
+  const list =
+    bodies.proxyIncidents === undefined ? null : parseJson(bodies.proxyIncidents, ioIncidents, "incident.io incidents");
   const all = mergeById(summary?.ongoing_incidents, summary?.scheduled_maintenances, list?.incidents);
   const baseUrl = ctx.baseUrl ?? summary?.public_url ?? undefined;
   const comps = components(summary);
   return {
     provider: "incidentio",
-    status: summary ? worstStatus(comps.map((c) => c.status), "operational") : "unknown",
+    status: summary
+      ? worstStatus(
+          comps.map((c) => c.status),
+          "operational",
+        )
+      : "unknown",
     components: comps,
     incidents: all.filter((i) => !isMaintenance(i)).map((i) => mapIncident(i, baseUrl)),
     maintenances: all.filter(isMaintenance).map(mapMaintenance),

@@ -7,7 +7,16 @@ import type { Impact, IncidentStatus, MaintenanceStatus, Status } from "./types"
 const schema = z.object({
   page: z.object({ name: z.string().nullish(), url: z.string().nullish(), status: z.string() }),
   activeIncidents: z
-    .array(z.object({ id: z.string(), name: z.string(), started: z.string(), status: z.string(), impact: z.string().nullish(), url: z.string().nullish() }))
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        started: z.string(),
+        status: z.string(),
+        impact: z.string().nullish(),
+        url: z.string().nullish(),
+      }),
+    )
     .nullish(),
   activeMaintenances: z
     .array(
@@ -32,7 +41,12 @@ const IMPACT: Record<string, Impact> = {
   UNDERMAINTENANCE: "none",
 };
 const IMPACTS: Impact[] = ["none", "minor", "major", "critical"];
-const IMPACT_STATUS: Record<Impact, Status> = { none: "operational", minor: "degraded", major: "partial_outage", critical: "major_outage" };
+const IMPACT_STATUS: Record<Impact, Status> = {
+  none: "operational",
+  minor: "degraded",
+  major: "partial_outage",
+  critical: "major_outage",
+};
 const INCIDENT_STATUS: Record<string, IncidentStatus> = {
   INVESTIGATING: "investigating",
   IDENTIFIED: "identified",
@@ -72,7 +86,9 @@ export const instatus: Provider = {
         : s.page.status === "UNDERMAINTENANCE"
           ? "maintenance"
           : s.page.status === "HASISSUES"
-            ? worstImpact && worstImpact !== "none" ? IMPACT_STATUS[worstImpact] : "degraded"
+            ? worstImpact && worstImpact !== "none"
+              ? IMPACT_STATUS[worstImpact]
+              : "degraded"
             : "unknown";
     return {
       provider: "instatus",
@@ -87,11 +103,13 @@ export const instatus: Provider = {
           title: m.name,
           status: mapEnum(MAINTENANCE_STATUS, m.status, "scheduled"),
           scheduledFor: start,
-          scheduledUntil: Number.isFinite(minutes) && minutes > 0 ? new Date(Date.parse(start) + minutes * 60_000).toISOString() : null,
+          scheduledUntil:
+            Number.isFinite(minutes) && minutes > 0
+              ? new Date(Date.parse(start) + minutes * 60_000).toISOString()
+              : null,
           componentIds: [],
         };
       }),
     };
   },
 };
-

@@ -51,20 +51,48 @@ export function pageBase(statusPageUrl: string): URL {
   return u;
 }
 
-async function get(fetcher: Fetcher, r: Resource, prev: Validators[string] | undefined, signal?: AbortSignal): Promise<Got> {
+async function get(
+  fetcher: Fetcher,
+  r: Resource,
+  prev: Validators[string] | undefined,
+  signal?: AbortSignal,
+): Promise<Got> {
   const headers: Record<string, string> = {};
   if (prev?.etag) headers["if-none-match"] = prev.etag;
   if (prev?.lastModified) headers["if-modified-since"] = prev.lastModified;
   try {
     const res = await fetcher(r.url, { headers, signal });
     if (res.status === 304) {
-      if (!prev) throw new ProviderError("http_error", `http error: ${r.url} answered 304 to an unconditional request`, { url: r.url, status: 304 });
-      return { r, notModified: true, etag: res.headers.etag ?? prev.etag, lastModified: res.headers["last-modified"] ?? prev.lastModified, hash: prev.hash };
+      if (!prev)
+        throw new ProviderError("http_error", `http error: ${r.url} answered 304 to an unconditional request`, {
+          url: r.url,
+          status: 304,
+        });
+      return {
+        r,
+        notModified: true,
+        etag: res.headers.etag ?? prev.etag,
+        lastModified: res.headers["last-modified"] ?? prev.lastModified,
+        hash: prev.hash,
+      };
     }
-    return { r, body: res.body, notModified: false, etag: res.headers.etag, lastModified: res.headers["last-modified"], hash: sha256(res.body) };
+    return {
+      r,
+      body: res.body,
+      notModified: false,
+      etag: res.headers.etag,
+      lastModified: res.headers["last-modified"],
+      hash: sha256(res.body),
+    };
   } catch (err) {
     // Optional extras (incidents.json, Cachet groups) may simply not exist on a page.
-    if (r.optional && err instanceof FetchError && err.kind === "http_error" && err.status !== undefined && err.status < 500) {
+    if (
+      r.optional &&
+      err instanceof FetchError &&
+      err.kind === "http_error" &&
+      err.status !== undefined &&
+      err.status < 500
+    ) {
       return { r, notModified: false, hash: `absent:${err.status}` };
     }
     throw err;
@@ -74,7 +102,11 @@ async function get(fetcher: Fetcher, r: Resource, prev: Validators[string] | und
 function validatorsOf(got: Got[]): Validators {
   const out: Validators = {};
   for (const g of got) {
-    out[g.r.url] = { hash: g.hash, ...(g.etag ? { etag: g.etag } : {}), ...(g.lastModified ? { lastModified: g.lastModified } : {}) };
+    out[g.r.url] = {
+      hash: g.hash,
+      ...(g.etag ? { etag: g.etag } : {}),
+      ...(g.lastModified ? { lastModified: g.lastModified } : {}),
+    };
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { type z } from "zod";
 import type { ProviderId, Snapshot, Status } from "./types";
 
 /** A response body that is not the payload we expected (bad JSON, wrong shape). */
@@ -83,7 +83,11 @@ export function worstStatus(statuses: Iterable<Status>, empty: Status = "unknown
 }
 
 /** Looks a value up in a mapping table; anything unlisted gets `fallback`. */
-export function mapEnum<T extends string>(table: Record<string, T>, value: string | number | null | undefined, fallback: T): T {
+export function mapEnum<T extends string>(
+  table: Record<string, T>,
+  value: string | number | null | undefined,
+  fallback: T,
+): T {
   if (value === null || value === undefined) return fallback;
   return Object.hasOwn(table, String(value)) ? (table[String(value)] ?? fallback) : fallback;
 }

@@ -1,6 +1,13 @@
 import { parseFeed, type Feed, type FeedItem } from "./feed";
 import { ParseError, mapEnum, worstStatus, type ParseContext, type Provider } from "./provider";
-import type { IncidentStatus, MaintenanceStatus, Snapshot, SnapshotIncident, SnapshotMaintenance, Status } from "./types";
+import type {
+  IncidentStatus,
+  MaintenanceStatus,
+  Snapshot,
+  SnapshotIncident,
+  SnapshotMaintenance,
+  Status,
+} from "./types";
 
 /**
  * Generic RSS/Atom incident feeds (formats.md §20): Azure, Statuspage/Instatus history feeds,
@@ -34,7 +41,9 @@ const COMPONENT_LABEL: Record<string, Status> = {
 
 /** Statuspage/Instatus put the newest update first as `</small><br><strong>Label</strong>`. */
 function latestLabel(item: FeedItem): string | null {
-  const m = /<\/small>\s*<br\s*\/?>\s*<strong>([^<]+)<\/strong>/i.exec(item.html) ?? /<strong>([^<]{1,40})<\/strong>/i.exec(item.html);
+  const m =
+    /<\/small>\s*<br\s*\/?>\s*<strong>([^<]+)<\/strong>/i.exec(item.html) ??
+    /<strong>([^<]{1,40})<\/strong>/i.exec(item.html);
   if (m?.[1]) return m[1].trim().toLowerCase();
   const t = /^\[(resolved|completed)\]/i.exec(item.title);
   return t?.[1] ? t[1].toLowerCase() : null;
@@ -46,20 +55,39 @@ function statusIq(feed: Feed): Snapshot {
   for (const it of feed.items) {
     const cut = it.title.lastIndexOf(" - ");
     const name = cut > 0 ? it.title.slice(0, cut) : it.title;
-    const label = cut > 0 ? it.title.slice(cut + 3).trim().toLowerCase() : "";
+    const label =
+      cut > 0
+        ? it.title
+            .slice(cut + 3)
+            .trim()
+            .toLowerCase()
+        : "";
     const at = it.published ? Date.parse(it.published) : 0;
     const prev = latest.get(name);
     if (!prev || at > prev.at) latest.set(name, { at, status: mapEnum(COMPONENT_LABEL, label, "unknown") });
   }
   // Names are the only stable id: links are missing on some items.
   const components = [...latest].map(([name, v]) => ({ id: name, name, group: null, status: v.status }));
-  return { provider: "rss", status: worstStatus(components.map((c) => c.status), "operational"), components, incidents: [], maintenances: [] };
+  return {
+    provider: "rss",
+    status: worstStatus(
+      components.map((c) => c.status),
+      "operational",
+    ),
+    components,
+    incidents: [],
+    maintenances: [],
+  };
 }
 
 function asMaintenance(it: FeedItem, label: string | null, now: number): SnapshotMaintenance {
   const end = it.maintenanceEnd;
   const byTime: MaintenanceStatus =
-    end && Date.parse(end) <= now ? "completed" : it.published && Date.parse(it.published) <= now ? "in_progress" : "scheduled";
+    end && Date.parse(end) <= now
+      ? "completed"
+      : it.published && Date.parse(it.published) <= now
+        ? "in_progress"
+        : "scheduled";
   return {
     id: it.id,
     title: it.title,
@@ -110,7 +138,8 @@ const AZURE_FEED = "https://azure.status.microsoft/en-us/status/feed/";
 export const rss: Provider = {
   id: "rss",
   matchesHost: (url) => ["azure.status.microsoft", "status.azure.com"].includes(url.hostname),
-  defaultEndpoint: (base) => (["azure.status.microsoft", "status.azure.com"].includes(base.hostname) ? AZURE_FEED : base.href),
+  defaultEndpoint: (base) =>
+    ["azure.status.microsoft", "status.azure.com"].includes(base.hostname) ? AZURE_FEED : base.href,
   resources: (base, endpoint) => [{ key: "feed", url: endpoint ?? base.href }],
   parse: (bodies, ctx) => parseRss(bodies.feed, ctx),
 };

@@ -17,10 +17,25 @@ const issue = z.object({
 });
 const schema = z.object({ status: z.string(), date_updated: z.string().nullish(), active_incidents: z.array(issue) });
 
-const TYPE_STATUS: Record<string, Status> = { incident: "degraded", outage: "major_outage", notice: "operational", maintenance: "maintenance" };
-const TYPE_IMPACT: Record<string, Impact> = { incident: "minor", outage: "critical", notice: "none", maintenance: "none" };
+const TYPE_STATUS: Record<string, Status> = {
+  incident: "degraded",
+  outage: "major_outage",
+  notice: "operational",
+  maintenance: "maintenance",
+};
+const TYPE_IMPACT: Record<string, Impact> = {
+  incident: "minor",
+  outage: "critical",
+  notice: "none",
+  maintenance: "none",
+};
 const ISSUE_STATUS: Record<string, IncidentStatus> = { active: "investigating", resolved: "resolved" };
-const MAINT_STATUS: Record<string, MaintenanceStatus> = { scheduled: "scheduled", active: "in_progress", completed: "completed", resolved: "completed" };
+const MAINT_STATUS: Record<string, MaintenanceStatus> = {
+  scheduled: "scheduled",
+  active: "in_progress",
+  completed: "completed",
+  resolved: "completed",
+};
 
 export const slack: Provider = {
   id: "slack",
@@ -38,7 +53,14 @@ export const slack: Provider = {
     }
     return {
       provider: "slack",
-      status: s.status === "ok" ? "operational" : s.status === "active" ? (incidents.some((i) => i.type === "outage") ? "major_outage" : "degraded") : "unknown",
+      status:
+        s.status === "ok"
+          ? "operational"
+          : s.status === "active"
+            ? incidents.some((i) => i.type === "outage")
+              ? "major_outage"
+              : "degraded"
+            : "unknown",
       components: [...affected].map(([name, status]) => ({ id: name, name, group: null, status })),
       incidents: incidents.map((i) => ({
         id: String(i.id),
@@ -49,7 +71,11 @@ export const slack: Provider = {
         resolvedAt: i.status === "resolved" && i.date_updated ? toUtc(i.date_updated) : null,
         url: i.url ?? null,
         componentIds: i.services ?? [],
-        updates: (i.notes ?? []).map((n) => ({ status: mapEnum(ISSUE_STATUS, i.status, "investigating"), body: n.body, at: toUtc(n.date_created) })),
+        updates: (i.notes ?? []).map((n) => ({
+          status: mapEnum(ISSUE_STATUS, i.status, "investigating"),
+          body: n.body,
+          at: toUtc(n.date_created),
+        })),
       })),
       maintenances: s.active_incidents
         .filter((i) => i.type === "maintenance")

@@ -5,7 +5,12 @@ import type { Impact, IncidentStatus, Status } from "./types";
 
 /** status.io public API `/1.0/status/<page id>` (formats.md §5). */
 const ref = z.object({ _id: z.string(), name: z.string().nullish() });
-const message = z.object({ details: z.string().nullish(), state: z.number().nullish(), status: z.number().nullish(), datetime: z.string() });
+const message = z.object({
+  details: z.string().nullish(),
+  state: z.number().nullish(),
+  status: z.number().nullish(),
+  datetime: z.string(),
+});
 const event = z.object({
   _id: z.string(),
   name: z.string(),
@@ -32,13 +37,21 @@ const CODE: Record<string, Status> = {
   "500": "major_outage",
   "600": "major_outage", // "Security Event"
 };
-const IMPACT: Record<string, Impact> = { "100": "none", "200": "none", "300": "minor", "400": "major", "500": "critical", "600": "critical" };
+const IMPACT: Record<string, Impact> = {
+  "100": "none",
+  "200": "none",
+  "300": "minor",
+  "400": "major",
+  "500": "critical",
+  "600": "critical",
+};
 // status.io's incident state scale (kb.status.io); only 100 and 200 were seen in payloads.
 const STATE: Record<string, IncidentStatus> = { "100": "investigating", "200": "identified", "300": "monitoring" };
 
 /** The public API host; tests point it at the fixture server. */
 export const STATUSIO_API = "https://api.status.io";
-export const statusioEndpoint = (pageId: string, apiBase = STATUSIO_API) => `${apiBase.replace(/\/+$/, "")}/1.0/status/${pageId}`;
+export const statusioEndpoint = (pageId: string, apiBase = STATUSIO_API) =>
+  `${apiBase.replace(/\/+$/, "")}/1.0/status/${pageId}`;
 
 const latest = (e: z.output<typeof event>) =>
   [...(e.messages ?? [])].sort((a, b) => Date.parse(b.datetime) - Date.parse(a.datetime))[0];
@@ -52,7 +65,12 @@ export const statusio: Provider = {
     return {
       provider: "statusio",
       status: mapEnum(CODE, r.status_overall.status_code, "unknown"),
-      components: r.status.map((c) => ({ id: c.id, name: c.name, group: null, status: mapEnum(CODE, c.status_code, "unknown") })),
+      components: r.status.map((c) => ({
+        id: c.id,
+        name: c.name,
+        group: null,
+        status: mapEnum(CODE, c.status_code, "unknown"),
+      })),
       incidents: (r.incidents ?? []).map((i) => {
         const last = latest(i);
         return {
@@ -65,7 +83,11 @@ export const statusio: Provider = {
           resolvedAt: null,
           url: null,
           componentIds: (i.components_affected ?? []).map((c) => c._id),
-          updates: (i.messages ?? []).map((m) => ({ status: mapEnum(STATE, m.state, "investigating"), body: m.details ?? "", at: toUtc(m.datetime) })),
+          updates: (i.messages ?? []).map((m) => ({
+            status: mapEnum(STATE, m.state, "investigating"),
+            body: m.details ?? "",
+            at: toUtc(m.datetime),
+          })),
         };
       }),
       maintenances: [

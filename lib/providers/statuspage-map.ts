@@ -34,7 +34,13 @@ const INCIDENT_STATUS: Record<string, IncidentStatus> = {
   postmortem: "postmortem",
 };
 // An unknown impact is "minor", never "none": we must not hide something we do not understand.
-const IMPACT: Record<string, Impact> = { none: "none", minor: "minor", major: "major", critical: "critical", maintenance: "none" };
+const IMPACT: Record<string, Impact> = {
+  none: "none",
+  minor: "minor",
+  major: "major",
+  critical: "critical",
+  maintenance: "none",
+};
 const MAINTENANCE_STATUS: Record<string, MaintenanceStatus> = {
   scheduled: "scheduled",
   in_progress: "in_progress",

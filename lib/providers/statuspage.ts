@@ -1,11 +1,5 @@
 import { ParseError, parseJson, under, type Bodies, type ParseContext, type Provider, type Resource } from "./provider";
-import {
-  mapComponents,
-  mapIncident,
-  mapMaintenance,
-  mergeById,
-  pageStatus,
-} from "./statuspage-map";
+import { mapComponents, mapIncident, mapMaintenance, mergeById, pageStatus } from "./statuspage-map";
 import {
   spComponents,
   spIncidents,
@@ -50,7 +44,9 @@ export function parseStatuspageBodies(id: ProviderId, bodies: Bodies, ctx: Parse
   const comps = bodies.components === undefined ? null : parseJson(bodies.components, spComponents, "components.json");
   const incs = bodies.incidents === undefined ? null : parseJson(bodies.incidents, spIncidents, "incidents.json");
   const maints =
-    bodies.maintenances === undefined ? null : parseJson(bodies.maintenances, spMaintenances, "scheduled-maintenances.json");
+    bodies.maintenances === undefined
+      ? null
+      : parseJson(bodies.maintenances, spMaintenances, "scheduled-maintenances.json");
   if (!summary && !comps && !incs && !maints) throw new ParseError("statuspage: no body to parse");
   const baseUrl = ctx.baseUrl ?? summary?.page.url ?? incs?.page?.url ?? undefined;
 
@@ -59,10 +55,16 @@ export function parseStatuspageBodies(id: ProviderId, bodies: Bodies, ctx: Parse
   // Ids of dropped rows (groups, decoration) must not dangle from incidents.
   const kept = new Set(components.map((c) => c.id));
   const dropped = new Set(rawComponents.filter((c) => !kept.has(c.id)).map((c) => c.id));
-  const clean = <T extends { componentIds: string[] }>(x: T): T => ({ ...x, componentIds: x.componentIds.filter((id) => !dropped.has(id)) });
+  const clean = <T extends { componentIds: string[] }>(x: T): T => ({
+    ...x,
+    componentIds: x.componentIds.filter((id) => !dropped.has(id)),
+  });
   // incidents.json also lists maintenances (they carry scheduled_for); keep them apart.
   const recent = incs?.incidents ?? [];
-  const incidents = mergeById(summary?.incidents, recent.filter((i) => !isScheduled(i)));
+  const incidents = mergeById(
+    summary?.incidents,
+    recent.filter((i) => !isScheduled(i)),
+  );
   const maintenances = mergeById<SpMaintenance>(
     summary?.scheduled_maintenances,
     recent.filter(isScheduled),

@@ -28,10 +28,23 @@ const event = z.object({
   inserted_at: z.string(),
   timezone: z.string().nullish(),
   service_ids: z.array(z.union([z.number(), z.string()])).nullish(),
-  updates: z.array(z.object({ type: z.string(), description: z.string().nullish(), posted_at: z.string().nullish(), inserted_at: z.string() })).nullish(),
+  updates: z
+    .array(
+      z.object({
+        type: z.string(),
+        description: z.string().nullish(),
+        posted_at: z.string().nullish(),
+        inserted_at: z.string(),
+      }),
+    )
+    .nullish(),
 });
 const schema = z.object({
-  status_page: z.object({ time_zone: z.string().nullish(), current_incident_type: z.string().nullish(), url: z.string().nullish() }),
+  status_page: z.object({
+    time_zone: z.string().nullish(),
+    current_incident_type: z.string().nullish(),
+    url: z.string().nullish(),
+  }),
   services: z.array(service),
   incidents: z.array(event).nullish(),
   maintenances: z.array(event).nullish(),
@@ -48,8 +61,15 @@ const TYPE_STATUS: Record<string, Status> = {
   "emergency-maintenance": "maintenance",
 };
 const TYPE_IMPACT: Record<string, Impact> = { info: "none", performance: "minor", minor: "minor", major: "major" };
-const UPDATE: Record<string, IncidentStatus> = { issue: "investigating", identified: "identified", monitoring: "monitoring", resolved: "resolved", info: "investigating" };
-const typeStatus = (t: string | null | undefined): Status => (t == null ? "operational" : mapEnum(TYPE_STATUS, t, "unknown"));
+const UPDATE: Record<string, IncidentStatus> = {
+  issue: "investigating",
+  identified: "identified",
+  monitoring: "monitoring",
+  resolved: "resolved",
+  info: "investigating",
+};
+const typeStatus = (t: string | null | undefined): Status =>
+  t == null ? "operational" : mapEnum(TYPE_STATUS, t, "unknown");
 
 /** Parents with children are containers; leaves carry the nearest parent's name. */
 function flatten(list: readonly Service[], group: string | null, out: SnapshotComponent[]): SnapshotComponent[] {
@@ -100,7 +120,11 @@ export const statuspal: Provider = {
       return {
         id: String(e.id),
         title: e.title,
-        status: upcoming ? ("scheduled" as const) : end && Date.parse(end) <= now ? ("completed" as const) : ("in_progress" as const),
+        status: upcoming
+          ? ("scheduled" as const)
+          : end && Date.parse(end) <= now
+            ? ("completed" as const)
+            : ("in_progress" as const),
         scheduledFor: at(e, e.starts_at),
         scheduledUntil: end,
         componentIds: (e.service_ids ?? []).map(String),

@@ -3,7 +3,14 @@
  * `vendorwatch check --json` prints it, the monitor diffs it, outside checks read it.
  * `as const` arrays are the single source of the enum types.
  */
-export const STATUSES = ["operational", "degraded", "partial_outage", "major_outage", "maintenance", "unknown"] as const;
+export const STATUSES = [
+  "operational",
+  "degraded",
+  "partial_outage",
+  "major_outage",
+  "maintenance",
+  "unknown",
+] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved", "postmortem"] as const;

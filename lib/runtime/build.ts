@@ -5,7 +5,18 @@ import path from "node:path";
 import { UserError } from "@/lib/errors";
 
 /** What a production build depends on; a change to any of these triggers a rebuild on start. */
-const INPUTS = ["app", "components", "lib", "public", "env.ts", "proxy.ts", "next.config.mjs", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "env.ts",
+  "proxy.ts",
+  "next.config.mjs",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+];
 const SKIP = new Set(["generated", "node_modules", ".next"]);
 const STAMP = ".next/vendorwatch-build.json";
 
@@ -27,8 +38,15 @@ export async function sourceFingerprint(root = process.cwd()): Promise<string> {
 
 export async function buildIsCurrent(root = process.cwd()): Promise<boolean> {
   const stamp = await readFile(path.join(root, STAMP), "utf8").catch(() => null);
-  const hasBuild = await stat(path.join(root, ".next/BUILD_ID")).then(() => true, () => false);
-  return hasBuild && stamp !== null && (JSON.parse(stamp) as { fingerprint: string }).fingerprint === (await sourceFingerprint(root));
+  const hasBuild = await stat(path.join(root, ".next/BUILD_ID")).then(
+    () => true,
+    () => false,
+  );
+  return (
+    hasBuild &&
+    stamp !== null &&
+    (JSON.parse(stamp) as { fingerprint: string }).fingerprint === (await sourceFingerprint(root))
+  );
 }
 
 /** Runs `next build` with tsx's loader (next.config.mjs imports env.ts) and stamps the result. */
@@ -41,7 +59,9 @@ export async function buildApp(env: NodeJS.ProcessEnv, root = process.cwd()): Pr
       env: { NEXT_TELEMETRY_DISABLED: "1", ...env },
       stdio: "inherit",
     });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new UserError(`next build failed (exit ${code}): see the build output above`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new UserError(`next build failed (exit ${code}): see the build output above`)),
+    );
     child.on("error", reject);
   });
   await writeFile(path.join(root, STAMP), JSON.stringify({ fingerprint, builtAt: new Date().toISOString() }));

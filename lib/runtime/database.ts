@@ -6,7 +6,6 @@ import { findRunningEmbedded, startEmbeddedDatabase, type EmbeddedDatabase } fro
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { DatabaseUnavailableError, UserError } from "@/lib/errors";
 
-
 export interface OpenDatabase {
   url: string;
   embedded: EmbeddedDatabase | null;
@@ -47,7 +46,9 @@ export async function openDatabase(opts: { serve?: boolean; migrate?: boolean } 
     const dataDir = path.resolve(env.VENDORWATCH_DATA_DIR);
     const running = await findRunningEmbedded(dataDir);
     if (running && opts.serve) {
-      throw new UserError(`Vendorwatch is already running on ${dataDir} (pid ${running.pid}): stop it first, or set VENDORWATCH_DATA_DIR`);
+      throw new UserError(
+        `Vendorwatch is already running on ${dataDir} (pid ${running.pid}): stop it first, or set VENDORWATCH_DATA_DIR`,
+      );
     }
     url = running?.url;
     if (!url) {

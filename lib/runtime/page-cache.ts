@@ -34,7 +34,9 @@ export class PageCache {
     const url = req.url ?? "";
     if (!CACHEABLE.test(url)) return false;
     const h = req.headers;
-    return !h.rsc && !h["next-router-prefetch"] && !h["next-router-state-tree"] && !h.cookie && !h["x-vendorwatch-bypass"];
+    return (
+      !h.rsc && !h["next-router-prefetch"] && !h["next-router-state-tree"] && !h.cookie && !h["x-vendorwatch-bypass"]
+    );
   }
 
   purge(slugs: string[]): void {
@@ -63,7 +65,12 @@ export class PageCache {
     }
     const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
     const body = gzip ? entry.gzip : entry.identity;
-    res.writeHead(entry.status, { ...entry.headers, "content-length": body.length, ...(gzip ? { "content-encoding": "gzip" } : {}), "x-vendorwatch-cache": "HIT" });
+    res.writeHead(entry.status, {
+      ...entry.headers,
+      "content-length": body.length,
+      ...(gzip ? { "content-encoding": "gzip" } : {}),
+      "x-vendorwatch-cache": "HIT",
+    });
     res.end(req.method === "HEAD" ? undefined : body);
     return true;
   }
@@ -71,24 +78,34 @@ export class PageCache {
   /** One loopback request to Next per page and expiry, shared by everyone waiting for it. */
   private fetch(path: string): Promise<Entry | null> {
     return new Promise((resolve) => {
-      const req = http.get(`${this.origin()}${path}`, { headers: { "accept-encoding": "identity", "x-vendorwatch-bypass": "1" } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => {
-          if (res.statusCode !== 200) return resolve(null);
-          const identity = Buffer.concat(chunks);
-          const headers: Record<string, string> = {};
-          for (const name of KEEP_HEADERS) {
-            const v = res.headers[name];
-            if (typeof v === "string") headers[name] = v;
-          }
-          const entry = { status: 200, headers, identity, gzip: gzipSync(identity), expires: Date.now() + this.ttlMs };
-          if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-          this.entries.set(path, entry);
-          resolve(entry);
-        });
-        res.on("error", () => resolve(null));
-      });
+      const req = http.get(
+        `${this.origin()}${path}`,
+        { headers: { "accept-encoding": "identity", "x-vendorwatch-bypass": "1" } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => {
+            if (res.statusCode !== 200) return resolve(null);
+            const identity = Buffer.concat(chunks);
+            const headers: Record<string, string> = {};
+            for (const name of KEEP_HEADERS) {
+              const v = res.headers[name];
+              if (typeof v === "string") headers[name] = v;
+            }
+            const entry = {
+              status: 200,
+              headers,
+              identity,
+              gzip: gzipSync(identity),
+              expires: Date.now() + this.ttlMs,
+            };
+            if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+            this.entries.set(path, entry);
+            resolve(entry);
+          });
+          res.on("error", () => resolve(null));
+        },
+      );
       req.on("error", () => resolve(null));
       req.setTimeout(30_000, () => req.destroy());
     });

@@ -27,7 +27,11 @@ async function seedOnFirstRun(): Promise<void> {
 function listen(server: http.Server, port: number, hostname: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "EADDRINUSE" ? new UserError(`PORT ${port} is already in use: stop the other server or set PORT`) : error),
+      reject(
+        error.code === "EADDRINUSE"
+          ? new UserError(`PORT ${port} is already in use: stop the other server or set PORT`)
+          : error,
+      ),
     );
     server.listen(port, hostname, () => resolve());
   });

@@ -10,11 +10,17 @@ describe("parseSafeMarkdown", () => {
   it("splits paragraphs on blank lines and keeps single line breaks", () => {
     const doc = parseSafeMarkdown("First line\nsecond line\n\n\nNext paragraph");
     expect(doc).toHaveLength(2);
-    expect(doc[0]?.children).toEqual([{ type: "text", text: "First line" }, { type: "br" }, { type: "text", text: "second line" }]);
+    expect(doc[0]?.children).toEqual([
+      { type: "text", text: "First line" },
+      { type: "br" },
+      { type: "text", text: "second line" },
+    ]);
   });
 
   it("parses bold, Markdown links and bare links", () => {
-    const [p] = parseSafeMarkdown("**Fixed**: see [the post](https://status.example.com/x) or https://example.com/a(b).");
+    const [p] = parseSafeMarkdown(
+      "**Fixed**: see [the post](https://status.example.com/x) or https://example.com/a(b).",
+    );
     expect(p?.children).toEqual([
       { type: "strong", children: [{ type: "text", text: "Fixed" }] },
       { type: "text", text: ": see " },
@@ -27,7 +33,14 @@ describe("parseSafeMarkdown", () => {
 
   it("accepts only absolute http(s) URLs", () => {
     expect(safeHref("https://ok.example/")).toBe("https://ok.example/");
-    for (const bad of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>", "//evil.example", "/relative", "vbscript:x"]) {
+    for (const bad of [
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      "data:text/html,<script>",
+      "//evil.example",
+      "/relative",
+      "vbscript:x",
+    ]) {
       expect(safeHref(bad)).toBeNull();
     }
   });
@@ -42,7 +55,9 @@ describe("SafeText", () => {
   });
 
   it("never produces a javascript: or data: link", () => {
-    const html = render("[click](javascript:alert(1)) [x](data:text/html;base64,PHNjcmlwdD4=) [y](JAVASCRIPT:alert(1))");
+    const html = render(
+      "[click](javascript:alert(1)) [x](data:text/html;base64,PHNjcmlwdD4=) [y](JAVASCRIPT:alert(1))",
+    );
     expect(html).not.toMatch(/href=/i);
     expect(html).toContain("click");
   });
@@ -67,7 +82,9 @@ describe("SafeText", () => {
 
 describe("toPlainText", () => {
   it("drops markup and keeps link labels", () => {
-    expect(toPlainText("## Root cause\nA **config** change.\n\nSee [postmortem](https://e.example/pm).")).toBe("Root cause A config change. See postmortem.");
+    expect(toPlainText("## Root cause\nA **config** change.\n\nSee [postmortem](https://e.example/pm).")).toBe(
+      "Root cause A config change. See postmortem.",
+    );
   });
 });
 

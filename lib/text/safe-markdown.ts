@@ -30,7 +30,8 @@ function trimUrl(url: string): [string, string] {
   if (!m) return [url, ""];
   let cut = m[0];
   // Keep a closing parenthesis that balances one inside the URL (Wikipedia-style links).
-  if (cut.startsWith(")") && (url.match(/\(/g) ?? []).length > (url.slice(0, -cut.length).match(/\)/g) ?? []).length) cut = cut.slice(1);
+  if (cut.startsWith(")") && (url.match(/\(/g) ?? []).length > (url.slice(0, -cut.length).match(/\)/g) ?? []).length)
+    cut = cut.slice(1);
   return [url.slice(0, url.length - cut.length), cut];
 }
 
@@ -85,7 +86,11 @@ export function parseSafeMarkdown(source: string): Paragraph[] {
 /** The same text flattened to one plain line (markup dropped, link labels kept), for previews. */
 export function toPlainText(source: string): string {
   const flatten = (nodes: Inline[]): string =>
-    nodes.map((n) => (n.type === "text" ? n.text : n.type === "br" ? " " : n.type === "link" ? n.text : flatten(n.children))).join("");
+    nodes
+      .map((n) =>
+        n.type === "text" ? n.text : n.type === "br" ? " " : n.type === "link" ? n.text : flatten(n.children),
+      )
+      .join("");
   return parseSafeMarkdown(source)
     .map((p) => flatten(p.children))
     .join(" ")

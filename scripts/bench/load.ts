@@ -10,10 +10,16 @@ export interface LoadResult {
   p99: number;
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /** Closed-loop load: `concurrency` keep-alive clients request `url` back to back for `seconds`. */
-export async function load(url: string, concurrency: number, seconds: number, headers: Record<string, string> = {}): Promise<LoadResult> {
+export async function load(
+  url: string,
+  concurrency: number,
+  seconds: number,
+  headers: Record<string, string> = {},
+): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
   let errors = 0;
@@ -43,5 +49,13 @@ export async function load(url: string, concurrency: number, seconds: number, he
   const elapsed = (performance.now() - t0) / 1000;
   agent.destroy();
   const sorted = latencies.sort((a, b) => a - b);
-  return { requests: sorted.length, errors, seconds: elapsed, rps: sorted.length / elapsed, p50: pct(sorted, 50), p95: pct(sorted, 95), p99: pct(sorted, 99) };
+  return {
+    requests: sorted.length,
+    errors,
+    seconds: elapsed,
+    rps: sorted.length / elapsed,
+    p50: pct(sorted, 50),
+    p95: pct(sorted, 95),
+    p99: pct(sorted, 99),
+  };
 }

@@ -18,7 +18,10 @@ const incidents = fixture("statuspage/github-incidents-excerpt-2024-09.json");
 const maintenances = fixture("statuspage/claude-scheduled-maintenances-completed.json");
 
 const server = await startFixtureServer();
-const state = Array.from({ length: count }, (_, i) => ({ template: summaries[i % summaries.length] as (typeof summaries)[number], flipped: false }));
+const state = Array.from({ length: count }, (_, i) => ({
+  template: summaries[i % summaries.length] as (typeof summaries)[number],
+  flipped: false,
+}));
 
 function serve(i: number) {
   const s = state[i];

@@ -7,7 +7,11 @@ import { type FixtureServer, fixture, startFixtureServer } from "@/test/fixture-
 import { incidentStage, stagePayloads } from "@/test/support/statuspage-script";
 
 /** Runs the CLI exactly as a user or an outside check does, on its own embedded database. */
-function cli(args: string[], env: Record<string, string>, npmArgs = ["run", "--silent", "vendorwatch", "--"]): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  env: Record<string, string>,
+  npmArgs = ["run", "--silent", "vendorwatch", "--"],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn("npm", [...npmArgs, ...args], { env: { ...process.env, ...env }, cwd: process.cwd() });
     let stdout = "";
@@ -42,7 +46,11 @@ describe("vendorwatch CLI", () => {
     const r = await cli(["check", `${srv.url}/bexio`, "--json"], env);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
-    const snapshot = JSON.parse(r.stdout) as { provider: string; status: string; incidents: Array<{ status: string; startedAt: string }> };
+    const snapshot = JSON.parse(r.stdout) as {
+      provider: string;
+      status: string;
+      incidents: Array<{ status: string; startedAt: string }>;
+    };
     expect(snapshot.provider).toBe("statuspage");
     expect(snapshot.status).toBe("degraded");
     expect(snapshot.incidents[0]?.status).toBe("investigating");
@@ -61,7 +69,12 @@ describe("vendorwatch CLI", () => {
     const added = await cli(["vendors", "add", `${srv.url}/cli`, "--name", "Acme Cloud", "--json"], env);
     expect(added.stderr).toBe("");
     expect(added.code).toBe(0);
-    expect(JSON.parse(added.stdout)).toMatchObject({ slug: "acme-cloud", name: "Acme Cloud", provider: "statuspage", status: "operational" });
+    expect(JSON.parse(added.stdout)).toMatchObject({
+      slug: "acme-cloud",
+      name: "Acme Cloud",
+      provider: "statuspage",
+      status: "operational",
+    });
 
     const again = await cli(["vendors", "add", `${srv.url}/cli/`], env);
     expect(again.code).toBe(1);
@@ -81,10 +94,17 @@ describe("vendorwatch CLI", () => {
     srv.set("/cli/api/v2/incidents.json", { body: p.incidents });
     const first = await cli(["poll", "--once", "--vendor", "acme-cloud", "--json"], env);
     expect(first.stderr).toBe("");
-    const report = JSON.parse(first.stdout) as { polled: number; changed: number; failed: number; changes: Array<{ event: string; vendor: string }> };
+    const report = JSON.parse(first.stdout) as {
+      polled: number;
+      changed: number;
+      failed: number;
+      changes: Array<{ event: string; vendor: string }>;
+    };
     expect(report).toMatchObject({ polled: 1, changed: 1, failed: 0 });
     expect(report.changes.map((c) => c.event)).toEqual(["vendor/incident.created"]);
-    const second = JSON.parse((await cli(["poll", "--once", "--vendor", "acme-cloud", "--json"], env)).stdout) as typeof report;
+    const second = JSON.parse(
+      (await cli(["poll", "--once", "--vendor", "acme-cloud", "--json"], env)).stdout,
+    ) as typeof report;
     expect(second).toMatchObject({ polled: 1, changed: 0, failed: 0, changes: [] });
   });
 
@@ -100,8 +120,14 @@ describe("vendorwatch CLI", () => {
   it("npm start stops on bad configuration with one clear line, not a stack trace", async () => {
     for (const [bad, message] of [
       [{ PORT: "abc" }, "error: Invalid environment variable PORT: must be a number"],
-      [{ DATABASE_URL: "mysql://localhost/x" }, "error: Invalid environment variable DATABASE_URL: must be a postgres:// or postgresql:// connection URL"],
-      [{ DATABASE_URL: "postgresql://postgres@127.0.0.1:1/nowhere" }, "error: Cannot reach the database at DATABASE_URL (127.0.0.1:1/nowhere): connect ECONNREFUSED 127.0.0.1:1"],
+      [
+        { DATABASE_URL: "mysql://localhost/x" },
+        "error: Invalid environment variable DATABASE_URL: must be a postgres:// or postgresql:// connection URL",
+      ],
+      [
+        { DATABASE_URL: "postgresql://postgres@127.0.0.1:1/nowhere" },
+        "error: Cannot reach the database at DATABASE_URL (127.0.0.1:1/nowhere): connect ECONNREFUSED 127.0.0.1:1",
+      ],
     ] as const) {
       const r = await cli([], { ...env, ...bad }, ["run", "--silent", "start"]);
       expect(r.code).toBe(1);

@@ -48,7 +48,9 @@ describe("embedded database", () => {
     await a.query("rollback");
     expect((await bRead).rows[0]).toEqual({ n: 0 });
     // Extended-protocol statements from both, interleaved, each get their own results.
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).query("select $1::int as i", [i])));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).query("select $1::int as i", [i])),
+    );
     expect(results.map((r) => r.rows[0].i)).toEqual(Array.from({ length: 20 }, (_, i) => i));
     expect(db.queryStats()).toMatchObject({ a: expect.any(Number), b: expect.any(Number) });
     await a.end();

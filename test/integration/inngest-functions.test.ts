@@ -1,7 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type FixtureServer, startFixtureServer } from "@/test/fixture-server";
-import { useTestDatabase } from "@/test/support/db";
+import { connectTestDatabase } from "@/test/support/db";
 import { createVendor } from "@/test/support/factories";
 import { stagePayloads } from "@/test/support/statuspage-script";
 
@@ -14,7 +14,7 @@ const { pollSweep, SWEEPS_PER_RUN } = await import("@/inngest/functions/poll-swe
 const { pollVendorFn } = await import("@/inngest/functions/poll-vendor");
 const { pruneHistoryFn } = await import("@/inngest/functions/prune-history");
 
-const db = useTestDatabase();
+const db = connectTestDatabase();
 let srv: FixtureServer;
 
 beforeAll(async () => {
@@ -37,9 +37,16 @@ describe("inngest functions", () => {
     const t = new InngestTestEngine({ function: pollSweep, steps });
     const { result, ctx } = await t.execute();
     // Other test files share the database and may add due vendors meanwhile: look for ours.
-    const sent = vi.mocked(ctx.step.sendEvent).mock.calls.flatMap((call) => call[1] as Array<{ name: string; data: unknown }>);
+    const sent = vi
+      .mocked(ctx.step.sendEvent)
+      .mock.calls.flatMap((call) => call[1] as Array<{ name: string; data: unknown }>);
     expect((result as { fannedOut: number }).fannedOut).toBe(sent.length);
-    expect(sent).toContainEqual(expect.objectContaining({ name: "vendor/poll.requested", data: { vendorId: vendor.id, host: new URL(srv.url).host } }));
+    expect(sent).toContainEqual(
+      expect.objectContaining({
+        name: "vendor/poll.requested",
+        data: { vendorId: vendor.id, host: new URL(srv.url).host },
+      }),
+    );
     expect(ctx.step.sleep).toHaveBeenCalledTimes(SWEEPS_PER_RUN - 1);
     const claimed = await db.vendor.findUniqueOrThrow({ where: { id: vendor.id } });
     expect(claimed.nextPollAt.getTime()).toBeGreaterThan(Date.now() + 20_000); // not due again for ~30 s
@@ -47,7 +54,10 @@ describe("inngest functions", () => {
 
   it("poll-vendor polls one vendor and stores its snapshot", async () => {
     const vendor = await createVendor({ statusPageUrl: `${srv.url}/fn/` });
-    const t = new InngestTestEngine({ function: pollVendorFn, events: [{ name: "vendor/poll.requested", data: { vendorId: vendor.id, host: "x" } }] });
+    const t = new InngestTestEngine({
+      function: pollVendorFn,
+      events: [{ name: "vendor/poll.requested", data: { vendorId: vendor.id, host: "x" } }],
+    });
     const { result } = await t.execute();
     expect(result).toMatchObject({ polled: 1, changed: 1, failed: 0, outcome: "changed" });
     const stored = await db.vendor.findUniqueOrThrow({ where: { id: vendor.id }, include: { components: true } });
@@ -56,7 +66,10 @@ describe("inngest functions", () => {
   });
 
   it("poll-vendor gives up without retrying when the vendor is gone", async () => {
-    const t = new InngestTestEngine({ function: pollVendorFn, events: [{ name: "vendor/poll.requested", data: { vendorId: "missing", host: "x" } }] });
+    const t = new InngestTestEngine({
+      function: pollVendorFn,
+      events: [{ name: "vendor/poll.requested", data: { vendorId: "missing", host: "x" } }],
+    });
     const { error } = await t.execute();
     expect(String((error as Error | undefined)?.message ?? error)).toContain("no longer exists");
   });
@@ -64,7 +77,19 @@ describe("inngest functions", () => {
   it("prune-history drops raw payloads older than 30 days and keeps the incident", async () => {
     const vendor = await createVendor();
     const old = new Date(Date.now() - 40 * 86_400_000);
-    await db.incident.create({ data: { vendorId: vendor.id, providerId: "old1", title: "Old", status: "resolved", impact: "minor", startedAt: old, resolvedAt: old, updatedAt: old, raw: { any: "thing" } } });
+    await db.incident.create({
+      data: {
+        vendorId: vendor.id,
+        providerId: "old1",
+        title: "Old",
+        status: "resolved",
+        impact: "minor",
+        startedAt: old,
+        resolvedAt: old,
+        updatedAt: old,
+        raw: { any: "thing" },
+      },
+    });
     const t = new InngestTestEngine({ function: pruneHistoryFn });
     await t.execute();
     const incident = await db.incident.findFirstOrThrow({ where: { vendorId: vendor.id } });

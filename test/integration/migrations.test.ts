@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SCHEMA_PATH, diffMigrationsToSchema } from "@/lib/db/schema-engine";
-import { useTestDatabase } from "@/test/support/db";
+import { connectTestDatabase } from "@/test/support/db";
 
 describe("migrations", () => {
   it("the committed migrations produce exactly what the schema describes", async () => {
@@ -15,7 +15,10 @@ describe("migrations", () => {
     const schema = path.join(dir, "schema.prisma");
     try {
       await cp(SCHEMA_PATH, schema);
-      const changed = (await readFile(schema, "utf8")).replace("model Vendor {", "model Vendor {\n  driftProbe String?");
+      const changed = (await readFile(schema, "utf8")).replace(
+        "model Vendor {",
+        "model Vendor {\n  driftProbe String?",
+      );
       await writeFile(schema, changed);
       const sql = await diffMigrationsToSchema({ schemaPath: schema });
       expect(sql).toContain('ADD COLUMN     "driftProbe" TEXT');
@@ -25,8 +28,10 @@ describe("migrations", () => {
   });
 
   it("were applied to the test database and recorded as prisma migrate deploy does", async () => {
-    const db = useTestDatabase();
-    const rows = await db.$queryRaw<Array<{ migration_name: string; finished_at: Date | null }>>`select migration_name, finished_at from _prisma_migrations`;
+    const db = connectTestDatabase();
+    const rows = await db.$queryRaw<
+      Array<{ migration_name: string; finished_at: Date | null }>
+    >`select migration_name, finished_at from _prisma_migrations`;
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.finished_at !== null)).toBe(true);
     expect(rows.map((r) => r.migration_name)).toContain("20261124195610_init");

@@ -6,11 +6,19 @@ import { diffSnapshot } from "@/lib/monitor/diff";
 import { loadStoredState } from "@/lib/monitor/store";
 import { createFetcher } from "@/lib/net/fetch";
 import { type FixtureServer, startFixtureServer } from "@/test/fixture-server";
-import { useTestDatabase } from "@/test/support/db";
+import { connectTestDatabase } from "@/test/support/db";
 import { createVendor } from "@/test/support/factories";
-import { COMPONENTS, INCIDENT, MAINTENANCE, type Stage, incidentStage, maintenanceStage, stagePayloads } from "@/test/support/statuspage-script";
+import {
+  COMPONENTS,
+  INCIDENT,
+  MAINTENANCE,
+  type Stage,
+  incidentStage,
+  maintenanceStage,
+  stagePayloads,
+} from "@/test/support/statuspage-script";
 
-const db = useTestDatabase();
+const db = connectTestDatabase();
 const fetcher = createFetcher({ allowPrivateNetworks: true, retries: 0, deadlineMs: 5000 });
 const componentId = COMPONENTS[0]?.id as string;
 const incidentId = INCIDENT.id as string;
@@ -37,9 +45,17 @@ async function poll() {
 
 /** Events emitted so far, oldest first: the exact change list the test asserts. */
 async function events() {
-  const rows = await db.notificationOutbox.findMany({ where: { vendorId }, orderBy: [{ createdAt: "asc" }, { idempotencyKey: "asc" }] });
+  const rows = await db.notificationOutbox.findMany({
+    where: { vendorId },
+    orderBy: [{ createdAt: "asc" }, { idempotencyKey: "asc" }],
+  });
   return rows.map((r) => {
-    const p = r.payload as { incident?: { id: string }; componentId?: string; maintenance?: { id: string }; to?: string };
+    const p = r.payload as {
+      incident?: { id: string };
+      componentId?: string;
+      maintenance?: { id: string };
+      to?: string;
+    };
     return `${r.event} ${p.incident?.id ?? p.maintenance?.id ?? `${p.componentId}->${p.to}`}`;
   });
 }
@@ -118,13 +134,20 @@ describe("monitoring a scripted incident lifecycle", () => {
     expect(incident.updates).toHaveLength(4);
     expect(incident.resolvedAt?.toISOString()).toBe(new Date(INCIDENT.resolved_at as string).toISOString());
     // Two status changes of the component: degraded, then back to operational.
-    const component = await db.component.findFirstOrThrow({ where: { vendorId, providerId: componentId }, include: { history: { orderBy: { startedAt: "asc" } } } });
+    const component = await db.component.findFirstOrThrow({
+      where: { vendorId, providerId: componentId },
+      include: { history: { orderBy: { startedAt: "asc" } } },
+    });
     expect(component.history.map((h) => h.status)).toEqual(["operational", "degraded", "operational"]);
     expect(component.history.filter((h) => h.endedAt === null)).toHaveLength(1);
   });
 
   it("a replayed commit of the same diff is refused and writes nothing twice", async () => {
-    serve({ incident: incidentStage("postmortem"), maintenance: maintenanceStage("completed"), componentStatus: { [componentId]: "major_outage" } });
+    serve({
+      incident: incidentStage("postmortem"),
+      maintenance: maintenanceStage("completed"),
+      componentStatus: { [componentId]: "major_outage" },
+    });
     const vendor = await db.vendor.findUniqueOrThrow({ where: { id: vendorId } });
     const outcome = await import("@/lib/providers").then((m) =>
       m.pollProvider({ statusPageUrl: vendor.statusPageUrl, provider: "statuspage" }, { fetcher }),
@@ -133,7 +156,14 @@ describe("monitoring a scripted incident lifecycle", () => {
     const now = new Date();
     const stored = await loadStoredState(vendorId, outcome.snapshot);
     const changes = diffSnapshot(stored, outcome.snapshot, { vendorId, stateKey: vendor.contentHash ?? "", now });
-    const input = { vendor, snapshot: outcome.snapshot, changes, contentHash: snapshotHash(outcome.snapshot), validators: outcome.validators, now };
+    const input = {
+      vendor,
+      snapshot: outcome.snapshot,
+      changes,
+      contentHash: snapshotHash(outcome.snapshot),
+      validators: outcome.validators,
+      now,
+    };
     await commitPoll(input);
     await expect(commitPoll(input)).rejects.toBeInstanceOf(ConcurrentPollError);
     const outages = (await events()).filter((e) => e.endsWith("->major_outage"));
@@ -144,7 +174,12 @@ describe("monitoring a scripted incident lifecycle", () => {
     const before = await db.vendor.findUniqueOrThrow({ where: { id: vendorId } });
     const eventsBefore = await events();
     // The process "dies" mid-transaction: Postgres refuses a NUL byte after the first writes.
-    const broken = { ...incidentStage(1), id: "crash0000001", name: "Crash test", incident_updates: [{ ...(incidentStage(1).incident_updates as object[])[0], body: "bad \u0000 byte" }] };
+    const broken = {
+      ...incidentStage(1),
+      id: "crash0000001",
+      name: "Crash test",
+      incident_updates: [{ ...(incidentStage(1).incident_updates as object[])[0], body: "bad \u0000 byte" }],
+    };
     serve({ incident: broken, componentStatus: { [componentId]: "operational" } });
     const crashed = await poll();
     expect(crashed.outcome).toBe("failed");
@@ -156,7 +191,9 @@ describe("monitoring a scripted incident lifecycle", () => {
     serve({ incident: incidentStage("postmortem"), maintenance: maintenanceStage("completed") });
     await poll();
     await poll();
-    expect((await events()).slice(eventsBefore.length)).toEqual([`vendor/component.status_changed ${componentId}->operational`]);
+    expect((await events()).slice(eventsBefore.length)).toEqual([
+      `vendor/component.status_changed ${componentId}->operational`,
+    ]);
   });
 
   it("after 3 failed polls the vendor is stale, and keeps its last good data", async () => {
@@ -164,13 +201,17 @@ describe("monitoring a scripted incident lifecycle", () => {
     const vendor = await db.vendor.findUniqueOrThrow({ where: { id: vendorId } });
     const before = await loadVendorDetail(vendor.slug);
     expect(before?.stale).toBe(false);
-    srv.set(`${base}/api/v2/summary.json`, { body: "<html>we are migrating</html>", headers: { "content-type": "text/html" } });
+    srv.set(`${base}/api/v2/summary.json`, {
+      body: "<html>we are migrating</html>",
+      headers: { "content-type": "text/html" },
+    });
     for (let i = 0; i < 3; i++) expect((await poll()).outcome).toBe("failed");
     const after = await loadVendorDetail(vendor.slug);
     expect(after?.stale).toBe(true);
     expect(after?.lastError).toMatch(/invalid_payload|json/i);
     expect(after?.status).toBe(before?.status);
-    const plain = (d: typeof before) => d?.components.map(({ id, name, group, status }) => ({ id, name, group, status }));
+    const plain = (d: typeof before) =>
+      d?.components.map(({ id, name, group, status }) => ({ id, name, group, status }));
     expect(plain(after)).toEqual(plain(before)); // uptime moves with the clock; statuses do not
     expect(after?.incidents).toEqual(before?.incidents);
     serve({ incident: incidentStage("postmortem"), maintenance: maintenanceStage("completed") });

@@ -14,12 +14,15 @@ beforeAll(async () => {
   origin = http.createServer((req, res) => {
     renders++;
     if (req.url?.startsWith("/vendors/missing")) return void res.writeHead(404).end("nope");
-    res.writeHead(200, { "content-type": "text/html", "set-cookie": "x=1" }).end(`<h1>${req.url} render ${renders}</h1>`);
+    res
+      .writeHead(200, { "content-type": "text/html", "set-cookie": "x=1" })
+      .end(`<h1>${req.url} render ${renders}</h1>`);
   });
   await new Promise<void>((r) => origin.listen(0, "127.0.0.1", r));
   cache = new PageCache(() => `http://127.0.0.1:${(origin.address() as AddressInfo).port}`, 60_000);
   front = http.createServer((req, res) => {
-    if (PageCache.cacheable(req)) void cache.serve(req, res).then((hit) => hit || res.writeHead(502).end("fallthrough"));
+    if (PageCache.cacheable(req))
+      void cache.serve(req, res).then((hit) => hit || res.writeHead(502).end("fallthrough"));
     else res.writeHead(204).end();
   });
   await new Promise<void>((r) => front.listen(0, "127.0.0.1", r));
@@ -44,7 +47,9 @@ describe("page cache", () => {
   });
 
   it("serves gzip to clients that accept it", async () => {
-    const res = await new Promise<http.IncomingMessage>((resolve) => http.get(`${base}/vendors/zipped`, { headers: { "accept-encoding": "gzip" } }, resolve));
+    const res = await new Promise<http.IncomingMessage>((resolve) =>
+      http.get(`${base}/vendors/zipped`, { headers: { "accept-encoding": "gzip" } }, resolve),
+    );
     expect(res.headers["content-encoding"]).toBe("gzip");
     res.resume();
   });

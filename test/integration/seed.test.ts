@@ -1,16 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "@/lib/catalog";
-import { useTestDatabase } from "@/test/support/db";
+import { connectTestDatabase } from "@/test/support/db";
 import { seedCatalog } from "@/prisma/seed";
 
-const db = useTestDatabase();
+const db = connectTestDatabase();
 
 describe("catalog seed", () => {
   it("loads the real catalog without third-party aggregators, and is idempotent", async () => {
     const catalog = await loadCatalog();
     expect(catalog.length).toBeGreaterThan(1200);
     expect(catalog.some((v) => /isitdownrightnow|statusgator|updownradar|saashub/.test(v.statusPageUrl))).toBe(false);
-    expect(catalog.find((v) => v.slug === "chargeover")).toMatchObject({ name: "ChargeOver", statusPageUrl: "https://status.chargeover.com" });
+    expect(catalog.find((v) => v.slug === "chargeover")).toMatchObject({
+      name: "ChargeOver",
+      statusPageUrl: "https://status.chargeover.com",
+    });
     // Two rows name Google Workspace's dashboard; the one with a known provider is kept.
     expect(catalog.filter((v) => v.statusPageUrl === "https://www.google.com/appsstatus/dashboard")).toEqual([
       expect.objectContaining({ slug: "google-workspace", provider: "gcp" }),

@@ -1,6 +1,6 @@
 import zlib from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createFetcher, FetchError, USER_AGENT, type FetcherOptions } from "@/lib/net/fetch";
+import { createFetcher, type FetchError, USER_AGENT, type FetcherOptions } from "@/lib/net/fetch";
 import { startFixtureServer, type FixtureServer } from "../fixture-server";
 
 let srv: FixtureServer;
@@ -12,7 +12,11 @@ beforeEach(() => srv.reset());
 
 const fast: FetcherOptions = { allowPrivateNetworks: true, retryBaseMs: 10, deadlineMs: 3000, connectTimeoutMs: 1000 };
 const fetcher = createFetcher(fast);
-const fail = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as FetchError);
+const fail = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as FetchError,
+  );
 
 describe("fetch helper", () => {
   it("sends the User-Agent and decodes gzip, deflate and br", async () => {
@@ -106,7 +110,8 @@ describe("fetch helper", () => {
       res.end();
     });
     srv.set("/bomb", { body: "z".repeat(100_000), gzip: true });
-    for (const p of ["/huge", "/chunked", "/bomb"]) expect((await fail(small(`${srv.url}${p}`)))?.kind).toBe("too_large");
+    for (const p of ["/huge", "/chunked", "/bomb"])
+      expect((await fail(small(`${srv.url}${p}`)))?.kind).toBe("too_large");
     expect(srv.count("/huge")).toBe(1);
   });
 
@@ -129,7 +134,9 @@ describe("fetch helper", () => {
     expect(etag).not.toBe("");
     const again = await fetcher(`${srv.url}/etag`, { headers: { "if-none-match": etag } });
     expect(again.status).toBe(304);
-    const ims = await fetcher(`${srv.url}/etag`, { headers: { "if-modified-since": first.headers["last-modified"] ?? "" } });
+    const ims = await fetcher(`${srv.url}/etag`, {
+      headers: { "if-modified-since": first.headers["last-modified"] ?? "" },
+    });
     expect(ims.status).toBe(304);
   });
 
@@ -161,7 +168,9 @@ describe("per-host rate limit", () => {
     const starts: Array<{ host: string; at: number }> = [];
     const t0 = Date.now();
     await Promise.all(
-      ["a", "a", "a", "b"].map((host) => limiter.run(host, async () => void starts.push({ host, at: Date.now() - t0 }))),
+      ["a", "a", "a", "b"].map((host) =>
+        limiter.run(host, async () => void starts.push({ host, at: Date.now() - t0 })),
+      ),
     );
     const [a0 = 0, a1 = 0, a2 = 0] = starts.filter((s) => s.host === "a").map((s) => s.at);
     expect(a1 - a0).toBeGreaterThanOrEqual(45);

@@ -85,7 +85,15 @@ const REFUSED = [
   "data:text/plain,hello",
 ];
 
-const PUBLIC = ["8.8.8.8", "1.1.1.1", "151.101.1.69", "2606:4700::6810:84e5", "::ffff:8.8.8.8", "2002:0808:0808::1", "64:ff9b::808:808"];
+const PUBLIC = [
+  "8.8.8.8",
+  "1.1.1.1",
+  "151.101.1.69",
+  "2606:4700::6810:84e5",
+  "::ffff:8.8.8.8",
+  "2002:0808:0808::1",
+  "64:ff9b::808:808",
+];
 
 const fakeDns =
   (table: Record<string, string[]>): Resolver =>
@@ -110,33 +118,53 @@ describe("SSRF guard", () => {
     expect(blockedReason(ip)).toBeNull();
   });
 
-  const LOOPBACK = ["http://127.0.0.1/", "http://127.1/", "http://2130706433/", "http://[::1]/", "http://10.0.0.1/", "http://localhost/"];
+  const LOOPBACK = [
+    "http://127.0.0.1/",
+    "http://127.1/",
+    "http://2130706433/",
+    "http://[::1]/",
+    "http://10.0.0.1/",
+    "http://localhost/",
+  ];
   it.each(LOOPBACK)("allows %s when private networks are allowed", async (url) => {
     const dns = fakeDns({ localhost: ["127.0.0.1", "::1"] });
-    await expect(resolveSafely(new URL(url), { allowPrivateNetworks: true, resolver: dns })).resolves.not.toHaveLength(0);
+    await expect(resolveSafely(new URL(url), { allowPrivateNetworks: true, resolver: dns })).resolves.not.toHaveLength(
+      0,
+    );
   });
 
   it("still refuses non-http schemes with the override", async () => {
-    await expect(resolveSafely(new URL("file:///etc/passwd"), { allowPrivateNetworks: true })).rejects.toThrow(/blocked scheme/);
+    await expect(resolveSafely(new URL("file:///etc/passwd"), { allowPrivateNetworks: true })).rejects.toThrow(
+      /blocked scheme/,
+    );
   });
 
   it("refuses hostnames that resolve to private or loopback addresses (injected DNS)", async () => {
-    const dns = fakeDns({ "intranet.example": ["10.0.0.1"], "rebind.example": ["93.184.216.34", "127.0.0.1"], "ok.example": ["93.184.216.34"] });
-    await expect(resolveSafely(new URL("http://intranet.example/"), { resolver: dns, allowPrivateNetworks: false })).rejects.toThrow(
-      "blocked address: http://intranet.example/ resolves to 10.0.0.1, a private network address",
-    );
+    const dns = fakeDns({
+      "intranet.example": ["10.0.0.1"],
+      "rebind.example": ["93.184.216.34", "127.0.0.1"],
+      "ok.example": ["93.184.216.34"],
+    });
+    await expect(
+      resolveSafely(new URL("http://intranet.example/"), { resolver: dns, allowPrivateNetworks: false }),
+    ).rejects.toThrow("blocked address: http://intranet.example/ resolves to 10.0.0.1, a private network address");
     // A mixed answer is refused outright: that is how rebinding hides.
-    await expect(resolveSafely(new URL("http://rebind.example/"), { resolver: dns, allowPrivateNetworks: false })).rejects.toThrow(/127\.0\.0\.1/);
-    await expect(resolveSafely(new URL("http://ok.example/"), { resolver: dns, allowPrivateNetworks: false })).resolves.toEqual([
-      { address: "93.184.216.34", family: 4 },
-    ]);
+    await expect(
+      resolveSafely(new URL("http://rebind.example/"), { resolver: dns, allowPrivateNetworks: false }),
+    ).rejects.toThrow(/127\.0\.0\.1/);
+    await expect(
+      resolveSafely(new URL("http://ok.example/"), { resolver: dns, allowPrivateNetworks: false }),
+    ).resolves.toEqual([{ address: "93.184.216.34", family: 4 }]);
   });
 
   it("the fetch helper refuses a hostname resolving to loopback without connecting", async () => {
     const srv = await startFixtureServer();
     srv.set("/x", { body: "{}" });
     try {
-      const fetcher = createFetcher({ allowPrivateNetworks: false, resolver: fakeDns({ "evil.example": ["127.0.0.1"] }) });
+      const fetcher = createFetcher({
+        allowPrivateNetworks: false,
+        resolver: fakeDns({ "evil.example": ["127.0.0.1"] }),
+      });
       const err = await fetcher(`http://evil.example:${srv.port}/x`).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(FetchError);
       expect((err as FetchError).kind).toBe("blocked");

@@ -43,9 +43,14 @@ describe("vendorwatch check", () => {
     expect(bad.err).toHaveLength(1);
     expect(bad.err[0]).toMatch(/^error: invalid payload: /);
     const none = await run([`${srv.url}/nothing`]);
-    expect(none.err[0]).toMatch(/^error: unrecognised format: tried incidentio \(\/nothing\/proxy\/127\.0\.0\.1:\d+: 404\), statuspage/);
+    expect(none.err[0]).toMatch(
+      /^error: unrecognised format: tried incidentio \(\/nothing\/proxy\/127\.0\.0\.1:\d+: 404\), statuspage/,
+    );
     const blocked = await run(["http://10.0.0.1/"], createFetcher({ allowPrivateNetworks: false }));
-    expect(blocked).toMatchObject({ code: 1, err: ["error: blocked address: http://10.0.0.1/ is a private network address"] });
+    expect(blocked).toMatchObject({
+      code: 1,
+      err: ["error: blocked address: http://10.0.0.1/ is a private network address"],
+    });
   });
 
   // VENDORWATCH_ALLOW_PRIVATE_NETWORKS is read once by env.ts at start; test/integration/cli.test.ts

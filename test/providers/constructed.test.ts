@@ -9,16 +9,37 @@ describe("instatus summary.json (constructed from formats.md §3)", () => {
   const body = JSON.stringify({
     page: { name: "Example", url: "https://example.instatus.com", status: "HASISSUES" },
     activeIncidents: [
-      { id: "cl0000000000000000000001", name: "API errors", started: "2026-03-01T10:00:00.000Z", status: "IDENTIFIED", impact: "PARTIALOUTAGE", url: "https://example.instatus.com/incident/cl0000000000000000000001", updatedAt: "2026-03-01T10:05:00.000Z" },
+      {
+        id: "cl0000000000000000000001",
+        name: "API errors",
+        started: "2026-03-01T10:00:00.000Z",
+        status: "IDENTIFIED",
+        impact: "PARTIALOUTAGE",
+        url: "https://example.instatus.com/incident/cl0000000000000000000001",
+        updatedAt: "2026-03-01T10:05:00.000Z",
+      },
     ],
     activeMaintenances: [
-      { id: "cl0000000000000000000002", name: "DB upgrade", start: "2026-03-02T22:00:00.000+01:00", status: "NOTSTARTEDYET", duration: 90, url: "https://example.instatus.com/maintenance/cl0000000000000000000002", updatedAt: "2026-03-01T09:00:00.000Z" },
+      {
+        id: "cl0000000000000000000002",
+        name: "DB upgrade",
+        start: "2026-03-02T22:00:00.000+01:00",
+        status: "NOTSTARTEDYET",
+        duration: 90,
+        url: "https://example.instatus.com/maintenance/cl0000000000000000000002",
+        updatedAt: "2026-03-01T09:00:00.000Z",
+      },
     ],
   });
   it("maps incidents, maintenances and HASISSUES via the worst impact", () => {
     const s = parsePayload("instatus", body);
     expect(s.status).toBe("partial_outage");
-    expect(s.incidents[0]).toMatchObject({ id: "cl0000000000000000000001", status: "identified", impact: "major", startedAt: "2026-03-01T10:00:00.000Z" });
+    expect(s.incidents[0]).toMatchObject({
+      id: "cl0000000000000000000001",
+      status: "identified",
+      impact: "major",
+      startedAt: "2026-03-01T10:00:00.000Z",
+    });
     expect(s.maintenances[0]).toEqual({
       id: "cl0000000000000000000002",
       title: "DB upgrade",
@@ -29,7 +50,10 @@ describe("instatus summary.json (constructed from formats.md §3)", () => {
     });
   });
   it("UP is operational, an unknown page status is unknown", () => {
-    expect(parsePayload("instatus", JSON.stringify({ page: { status: "UP" }, activeIncidents: [], activeMaintenances: [] })).status).toBe("operational");
+    expect(
+      parsePayload("instatus", JSON.stringify({ page: { status: "UP" }, activeIncidents: [], activeMaintenances: [] }))
+        .status,
+    ).toBe("operational");
     expect(parsePayload("instatus", JSON.stringify({ page: { status: "WEIRD" } })).status).toBe("unknown");
   });
 });
@@ -44,15 +68,40 @@ describe("betterstack index.json (constructed from formats.md §4)", () => {
     },
     included: [
       { id: "10", type: "status_page_section", attributes: { name: "Core" } },
-      { id: "20", type: "status_page_resource", attributes: { public_name: "API", status: "degraded", status_page_section_id: 10 } },
+      {
+        id: "20",
+        type: "status_page_resource",
+        attributes: { public_name: "API", status: "degraded", status_page_section_id: 10 },
+      },
       { id: "21", type: "status_page_resource", attributes: { public_name: "Website", status: "not_monitored" } },
       {
         id: "30",
         type: "status_report",
-        attributes: { title: "Slow API", report_type: "manual", aggregate_state: "degraded", starts_at: "2026-03-01T10:00:00.000Z", ends_at: null, affected_resources: [{ status_page_resource_id: "20", status: "degraded" }] },
+        attributes: {
+          title: "Slow API",
+          report_type: "manual",
+          aggregate_state: "degraded",
+          starts_at: "2026-03-01T10:00:00.000Z",
+          ends_at: null,
+          affected_resources: [{ status_page_resource_id: "20", status: "degraded" }],
+        },
       },
-      { id: "40", type: "status_update", attributes: { message: "Looking into it", published_at: "2026-03-01T10:01:00.000Z" }, relationships: { status_report: { data: { id: "30" } } } },
-      { id: "31", type: "status_report", attributes: { title: "Upgrade", report_type: "maintenance", starts_at: "2026-03-05T00:00:00.000Z", ends_at: "2026-03-05T01:00:00.000Z" } },
+      {
+        id: "40",
+        type: "status_update",
+        attributes: { message: "Looking into it", published_at: "2026-03-01T10:01:00.000Z" },
+        relationships: { status_report: { data: { id: "30" } } },
+      },
+      {
+        id: "31",
+        type: "status_report",
+        attributes: {
+          title: "Upgrade",
+          report_type: "maintenance",
+          starts_at: "2026-03-05T00:00:00.000Z",
+          ends_at: "2026-03-05T01:00:00.000Z",
+        },
+      },
     ],
   });
   it("sections become groups, unknown resource statuses become unknown", () => {
@@ -62,9 +111,21 @@ describe("betterstack index.json (constructed from formats.md §4)", () => {
       { id: "20", name: "API", group: "Core", status: "degraded" },
       { id: "21", name: "Website", group: null, status: "unknown" },
     ]);
-    expect(s.incidents[0]).toMatchObject({ id: "30", title: "Slow API", status: "investigating", impact: "minor", componentIds: ["20"] });
-    expect(s.incidents[0]?.updates).toEqual([{ status: "investigating", body: "Looking into it", at: "2026-03-01T10:01:00.000Z" }]);
-    expect(s.maintenances[0]).toMatchObject({ id: "31", status: "scheduled", scheduledUntil: "2026-03-05T01:00:00.000Z" });
+    expect(s.incidents[0]).toMatchObject({
+      id: "30",
+      title: "Slow API",
+      status: "investigating",
+      impact: "minor",
+      componentIds: ["20"],
+    });
+    expect(s.incidents[0]?.updates).toEqual([
+      { status: "investigating", body: "Looking into it", at: "2026-03-01T10:01:00.000Z" },
+    ]);
+    expect(s.maintenances[0]).toMatchObject({
+      id: "31",
+      status: "scheduled",
+      scheduledUntil: "2026-03-05T01:00:00.000Z",
+    });
   });
   it("the HTML shell Better Stack serves for any path is an invalid payload", () => {
     expect(() => parsePayload("betterstack", "<!doctype html><html></html>")).toThrow(/not JSON/);
@@ -81,7 +142,9 @@ describe("azure RSS via the rss provider (constructed from formats.md §15)", ()
   it("an item is an active incident", () => {
     const s = parsePayload(
       "rss",
-      channel(`<item><guid isPermaLink="false">TRK1-AB2</guid><link>https://azure.status.microsoft/en-us/status/</link><title>Virtual Machines - West Europe</title><description>Summary of impact: ...</description><pubDate>Mon, 12 Nov 2018 16:20:00 Z</pubDate></item>`),
+      channel(
+        `<item><guid isPermaLink="false">TRK1-AB2</guid><link>https://azure.status.microsoft/en-us/status/</link><title>Virtual Machines - West Europe</title><description>Summary of impact: ...</description><pubDate>Mon, 12 Nov 2018 16:20:00 Z</pubDate></item>`,
+      ),
     );
     expect(s.status).toBe("degraded");
     expect(s.incidents).toEqual([
@@ -101,7 +164,12 @@ describe("azure RSS via the rss provider (constructed from formats.md §15)", ()
   it("Atom entries with a Statuspage-style <strong> label", () => {
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><entry><id>tag:status.example.com,2005:Incident/123</id><published>2026-01-01T10:00:00+01:00</published><updated>2026-01-01T11:00:00+01:00</updated><link rel="alternate" type="text/html" href="https://status.example.com/incidents/abc"/><title>Outage</title><content type="html">&lt;p&gt;&lt;small&gt;Jan &lt;var data-var='date'&gt;1&lt;/var&gt;&lt;/small&gt;&lt;br&gt;&lt;strong&gt;Resolved&lt;/strong&gt; - fixed&lt;/p&gt;</content></entry></feed>`;
     const s = parsePayload("rss", atom);
-    expect(s.incidents[0]).toMatchObject({ id: "tag:status.example.com,2005:Incident/123", status: "resolved", startedAt: "2026-01-01T09:00:00.000Z", url: "https://status.example.com/incidents/abc" });
+    expect(s.incidents[0]).toMatchObject({
+      id: "tag:status.example.com,2005:Incident/123",
+      status: "resolved",
+      startedAt: "2026-01-01T09:00:00.000Z",
+      url: "https://status.example.com/incidents/abc",
+    });
     expect(s.status).toBe("operational");
   });
 });

@@ -19,7 +19,11 @@ describe("every recorded payload is covered", () => {
   });
 
   it.each(PAYLOADS.map((p) => [p.file, p] as const))("%s parses with UTC Z timestamps only", (_f, p) => {
-    const s = parsePayload(p.provider, { [p.key]: fixture(p.file).toString("utf8") }, { now: Date.parse("2026-01-01T00:00:00Z") });
+    const s = parsePayload(
+      p.provider,
+      { [p.key]: fixture(p.file).toString("utf8") },
+      { now: Date.parse("2026-01-01T00:00:00Z") },
+    );
     expect(s.provider).toBe(p.provider);
     const times = [
       ...s.incidents.flatMap((i) => [i.startedAt, i.resolvedAt, ...i.updates.map((u) => u.at)]),

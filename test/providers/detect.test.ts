@@ -13,7 +13,11 @@ beforeAll(async () => {
 afterAll(() => srv.close());
 beforeEach(() => srv.reset());
 
-const caught = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as ProviderError);
+const caught = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as ProviderError,
+  );
 
 describe("detectProvider through the fixture server (vendor path prefixes)", () => {
   it("Statuspage by /api/v2/summary.json with a base36 page id", async () => {
@@ -28,44 +32,86 @@ describe("detectProvider through the fixture server (vendor path prefixes)", () 
   });
 
   it("incident.io's compatible layer by its ULID page id", async () => {
-    srv.set("/openai/api/v2/summary.json", { body: fixture("incidentio/openai-statuspage-compat-summary-2026-07.json") });
+    srv.set("/openai/api/v2/summary.json", {
+      body: fixture("incidentio/openai-statuspage-compat-summary-2026-07.json"),
+    });
     const d = await detectProvider(`${srv.url}/openai`, { fetcher });
     expect(d).toMatchObject({ provider: "incidentio", endpoint: `${srv.url}/openai/api/v2/summary.json` });
   });
 
   it("incident.io native proxy (constructed summary shape from formats.md §2b)", async () => {
-    srv.set(`/pleo/proxy/127.0.0.1:${srv.port}`, { body: JSON.stringify({ summary: { id: "01JEV56RY0P76Q6QPHRZN5SJ9D", structure: { items: [] } } }) });
-    expect(await detectProvider(`${srv.url}/pleo`, { fetcher })).toEqual({ provider: "incidentio", endpoint: `${srv.url}/pleo/proxy/127.0.0.1:${srv.port}` });
+    srv.set(`/pleo/proxy/127.0.0.1:${srv.port}`, {
+      body: JSON.stringify({ summary: { id: "01JEV56RY0P76Q6QPHRZN5SJ9D", structure: { items: [] } } }),
+    });
+    expect(await detectProvider(`${srv.url}/pleo`, { fetcher })).toEqual({
+      provider: "incidentio",
+      endpoint: `${srv.url}/pleo/proxy/127.0.0.1:${srv.port}`,
+    });
   });
 
   it("Instatus and Better Stack by their keys (constructed from formats.md §3, §4)", async () => {
-    srv.set("/inst/summary.json", { body: JSON.stringify({ page: { status: "UP" }, activeIncidents: [], activeMaintenances: [] }) });
-    srv.set("/bs/index.json", { body: JSON.stringify({ data: { type: "status_page", attributes: { aggregate_state: "operational" } } }) });
-    expect(await detectProvider(`${srv.url}/inst`, { fetcher })).toMatchObject({ provider: "instatus", endpoint: `${srv.url}/inst/summary.json` });
-    expect(await detectProvider(`${srv.url}/bs`, { fetcher })).toMatchObject({ provider: "betterstack", endpoint: `${srv.url}/bs/index.json` });
+    srv.set("/inst/summary.json", {
+      body: JSON.stringify({ page: { status: "UP" }, activeIncidents: [], activeMaintenances: [] }),
+    });
+    srv.set("/bs/index.json", {
+      body: JSON.stringify({ data: { type: "status_page", attributes: { aggregate_state: "operational" } } }),
+    });
+    expect(await detectProvider(`${srv.url}/inst`, { fetcher })).toMatchObject({
+      provider: "instatus",
+      endpoint: `${srv.url}/inst/summary.json`,
+    });
+    expect(await detectProvider(`${srv.url}/bs`, { fetcher })).toMatchObject({
+      provider: "betterstack",
+      endpoint: `${srv.url}/bs/index.json`,
+    });
   });
 
   it("Statuspage by HTML markers (GOV.UK Notify home page) when the API is absent", async () => {
-    srv.set("/notify", { body: fixture("statuspage/govuk-notify-index-page.html"), headers: { "content-type": "text/html" } });
-    expect(await detectProvider(`${srv.url}/notify`, { fetcher })).toMatchObject({ provider: "statuspage", endpoint: `${srv.url}/notify/api/v2/summary.json` });
+    srv.set("/notify", {
+      body: fixture("statuspage/govuk-notify-index-page.html"),
+      headers: { "content-type": "text/html" },
+    });
+    expect(await detectProvider(`${srv.url}/notify`, { fetcher })).toMatchObject({
+      provider: "statuspage",
+      endpoint: `${srv.url}/notify/api/v2/summary.json`,
+    });
   });
 
   it("status.io by the page id in the HTML (constructed page), endpoint on the configured API base", async () => {
-    srv.set("/gitlab", { body: '<html><script src="https://api.status.io/1.0/status/5b36dc6502d06804c0834a06"></script></html>' });
+    srv.set("/gitlab", {
+      body: '<html><script src="https://api.status.io/1.0/status/5b36dc6502d06804c0834a06"></script></html>',
+    });
     const d = await detectProvider(`${srv.url}/gitlab`, { fetcher, statusioApiBase: `${srv.url}/statusio-api` });
-    expect(d).toEqual({ provider: "statusio", endpoint: `${srv.url}/statusio-api/1.0/status/5b36dc6502d06804c0834a06` });
+    expect(d).toEqual({
+      provider: "statusio",
+      endpoint: `${srv.url}/statusio-api/1.0/status/5b36dc6502d06804c0834a06`,
+    });
   });
 
   it("Cachet by /api/v1/components", async () => {
     srv.set("/yoti/api/v1/components", { body: fixture("cachet/yoti-v1-components.json") });
-    expect(await detectProvider(`${srv.url}/yoti`, { fetcher })).toMatchObject({ provider: "cachet", endpoint: `${srv.url}/yoti/api/v1/components` });
+    expect(await detectProvider(`${srv.url}/yoti`, { fetcher })).toMatchObject({
+      provider: "cachet",
+      endpoint: `${srv.url}/yoti/api/v1/components`,
+    });
   });
 
   it("a feed URL (StatusIQ) and a page linking a feed", async () => {
-    srv.set("/kobv/rss", { body: fixture("rss/kobv-rss-major-outage.xml"), headers: { "content-type": "application/rss+xml" } });
-    expect(await detectProvider(`${srv.url}/kobv/rss`, { fetcher })).toEqual({ provider: "rss", endpoint: `${srv.url}/kobv/rss` });
-    srv.set("/plain", { body: '<html><head><link rel="alternate" type="application/rss+xml" href="/plain/feed.xml"></head></html>' });
-    expect(await detectProvider(`${srv.url}/plain`, { fetcher })).toEqual({ provider: "rss", endpoint: `${srv.url}/plain/feed.xml` });
+    srv.set("/kobv/rss", {
+      body: fixture("rss/kobv-rss-major-outage.xml"),
+      headers: { "content-type": "application/rss+xml" },
+    });
+    expect(await detectProvider(`${srv.url}/kobv/rss`, { fetcher })).toEqual({
+      provider: "rss",
+      endpoint: `${srv.url}/kobv/rss`,
+    });
+    srv.set("/plain", {
+      body: '<html><head><link rel="alternate" type="application/rss+xml" href="/plain/feed.xml"></head></html>',
+    });
+    expect(await detectProvider(`${srv.url}/plain`, { fetcher })).toEqual({
+      provider: "rss",
+      endpoint: `${srv.url}/plain/feed.xml`,
+    });
   });
 
   it("reports an unrecognised page with everything tried", async () => {
@@ -102,13 +148,21 @@ describe("detectProvider by host (no network)", () => {
   const never: Fetcher = () => Promise.reject(new Error("no fetch expected"));
   it.each([
     ["https://status.cloud.google.com/", "gcp", "https://status.cloud.google.com/incidents.json"],
-    ["https://www.google.com/appsstatus/dashboard/", "gcp", "https://www.google.com/appsstatus/dashboard/incidents.json"],
+    [
+      "https://www.google.com/appsstatus/dashboard/",
+      "gcp",
+      "https://www.google.com/appsstatus/dashboard/incidents.json",
+    ],
     ["https://status.firebase.google.com", "gcp", "https://status.firebase.google.com/incidents.json"],
     ["https://health.aws.amazon.com/health/status", "aws", "https://health.aws.amazon.com/public/currentevents"],
     ["https://azure.status.microsoft/en-us/status", "rss", "https://azure.status.microsoft/en-us/status/feed/"],
     ["https://status.slack.com/", "slack", "https://status.slack.com/api/v2.0.0/current"],
     ["https://status.heroku.com/", "heroku", "https://status.heroku.com/api/v4/current-status"],
-    ["https://exoscalestatus.statuspal.io/", "statuspal", "https://statuspal.io/api/v2/status_pages/exoscalestatus/summary"],
+    [
+      "https://exoscalestatus.statuspal.io/",
+      "statuspal",
+      "https://statuspal.io/api/v2/status_pages/exoscalestatus/summary",
+    ],
     ["https://foo.statuspal.eu", "statuspal", "https://statuspal.eu/api/v2/status_pages/foo/summary"],
     ["https://kctbh9vrtdwd.statuspage.io", "statuspage", "https://kctbh9vrtdwd.statuspage.io/api/v2/summary.json"],
     ["https://acme.instatus.com", "instatus", "https://acme.instatus.com/summary.json"],

@@ -8,8 +8,15 @@ describe("incident.io", () => {
     expect(s.provider).toBe("incidentio");
     expect(s.status).toBe("operational");
     expect(s.components).toHaveLength(25);
-    expect(s.components[0]).toEqual({ id: "01JMXBRMFE4MAP2BHSJNZ787WX", name: "Images", group: null, status: "operational" });
-    expect(s.components.map((c) => c.name)).toEqual(expect.arrayContaining(["Login", "Audio", "Files", "FedRAMP", "Sora"]));
+    expect(s.components[0]).toEqual({
+      id: "01JMXBRMFE4MAP2BHSJNZ787WX",
+      name: "Images",
+      group: null,
+      status: "operational",
+    });
+    expect(s.components.map((c) => c.name)).toEqual(
+      expect.arrayContaining(["Login", "Audio", "Files", "FedRAMP", "Sora"]),
+    );
     expect(s.incidents).toEqual([]);
     expect(s.maintenances).toEqual([]);
   });
@@ -63,7 +70,13 @@ describe("incident.io", () => {
         ],
         structure: {
           items: [
-            { group: { id: "01GGGGGGGGGGGGGGGGGGGGGGGG", name: "Core", components: [{ component_id: "01AAAAAAAAAAAAAAAAAAAAAAAA", name: "API" }] } },
+            {
+              group: {
+                id: "01GGGGGGGGGGGGGGGGGGGGGGGG",
+                name: "Core",
+                components: [{ component_id: "01AAAAAAAAAAAAAAAAAAAAAAAA", name: "API" }],
+              },
+            },
             { component: { component_id: "01BBBBBBBBBBBBBBBBBBBBBBBB", name: "Dashboard" } },
           ],
         },

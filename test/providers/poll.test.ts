@@ -16,11 +16,18 @@ const API = "/acme/api/v2";
 function serveGithub() {
   srv.set(`${API}/summary.json`, { body: fixture("statuspage/github-summary-incident-2023-05-11T1402.json") });
   srv.set(`${API}/incidents.json`, { body: fixture("statuspage/github-incidents-excerpt-2024-09.json") });
-  srv.set(`${API}/scheduled-maintenances.json`, { body: fixture("statuspage/claude-scheduled-maintenances-completed.json") });
+  srv.set(`${API}/scheduled-maintenances.json`, {
+    body: fixture("statuspage/claude-scheduled-maintenances-completed.json"),
+  });
 }
-const target = () => ({ statusPageUrl: `${srv.url}/acme`, provider: "statuspage" as const, endpoint: `${srv.url}${API}/summary.json` });
+const target = () => ({
+  statusPageUrl: `${srv.url}/acme`,
+  provider: "statuspage" as const,
+  endpoint: `${srv.url}${API}/summary.json`,
+});
 function snap(o: PollOutcome) {
-  if (o.kind !== "snapshot") throw new Error(`expected snapshot, got ${o.kind}: ${o.kind === "error" ? o.error.message : ""}`);
+  if (o.kind !== "snapshot")
+    throw new Error(`expected snapshot, got ${o.kind}: ${o.kind === "error" ? o.error.message : ""}`);
   return o;
 }
 function errorOf(o: PollOutcome) {
@@ -49,7 +56,9 @@ describe("pollProvider: statuspage end to end", () => {
     // incidents.json changes; the two 304'd resources must be fetched again in full.
     srv.set(`${API}/incidents.json`, { body: fixture("statuspage/discord-incidents-excerpt-2022-02.json") });
     srv.requests.length = 0;
-    const third = snap(await pollProvider(target(), { fetcher, validators: (second as { validators: Validators }).validators }));
+    const third = snap(
+      await pollProvider(target(), { fetcher, validators: (second as { validators: Validators }).validators }),
+    );
     expect(third.snapshot.incidents.map((i) => i.id)).toEqual(["nf7s6933tnn8", "n4njzfn1mqy0"]);
     expect(third.snapshot.components).toHaveLength(10);
     expect(srv.count(`${API}/summary.json`)).toBe(2);
@@ -57,7 +66,10 @@ describe("pollProvider: statuspage end to end", () => {
   });
 
   it("answers unchanged by body hash when the server has no validators", async () => {
-    srv.set(`${API}/summary.json`, { body: fixture("statuspage/github-summary-operational-2026-04.json"), etag: false });
+    srv.set(`${API}/summary.json`, {
+      body: fixture("statuspage/github-summary-operational-2026-04.json"),
+      etag: false,
+    });
     const first = snap(await pollProvider(target(), { fetcher }));
     expect(first.validators[`${srv.url}${API}/incidents.json`]?.hash).toBe("absent:404"); // optional, absent
     const again = await pollProvider(target(), { fetcher, validators: first.validators });
@@ -65,7 +77,11 @@ describe("pollProvider: statuspage end to end", () => {
   });
 
   it("uses Last-Modified when there is no ETag", async () => {
-    srv.set(`${API}/summary.json`, { body: fixture("statuspage/github-summary-operational-2026-04.json"), etag: false, lastModified: new Date("2026-04-21T00:00:00Z") });
+    srv.set(`${API}/summary.json`, {
+      body: fixture("statuspage/github-summary-operational-2026-04.json"),
+      etag: false,
+      lastModified: new Date("2026-04-21T00:00:00Z"),
+    });
     const first = snap(await pollProvider(target(), { fetcher }));
     expect(first.validators[`${srv.url}${API}/summary.json`]?.lastModified).toBe("Tue, 21 Apr 2026 00:00:00 GMT");
     srv.requests.length = 0;
@@ -90,7 +106,11 @@ describe("pollProvider: faults always give an error outcome of the right kind", 
     expect(errorOf(await pollProvider(target(), { fetcher })).kind).toBe("timeout");
   });
   it("a dripping body is a timeout", async () => {
-    srv.set(summary, { body: fixture("statuspage/github-summary-operational-2026-04.json"), fault: "drip", dripMs: 30 });
+    srv.set(summary, {
+      body: fixture("statuspage/github-summary-operational-2026-04.json"),
+      fault: "drip",
+      dripMs: 30,
+    });
     expect(errorOf(await pollProvider(target(), { fetcher })).kind).toBe("timeout");
   });
   it("garbage is invalid_payload, never a snapshot", async () => {
@@ -164,17 +184,30 @@ describe("pollProvider: other providers through the fixture server", () => {
       { provider: "rss" as const, endpoint: `${srv.url}/kobv.rss`, status: "major_outage" },
     ];
     for (const c of cases) {
-      const o = snap(await pollProvider({ statusPageUrl: srv.url, provider: c.provider, endpoint: c.endpoint }, { fetcher }));
+      const o = snap(
+        await pollProvider({ statusPageUrl: srv.url, provider: c.provider, endpoint: c.endpoint }, { fetcher }),
+      );
       expect(o.snapshot.status).toBe(c.status);
     }
   });
 
   it("incident.io native proxy: summary + incidents", async () => {
     const proxy = `/pleo/proxy/127.0.0.1:${srv.port}`;
-    srv.set(proxy, { body: JSON.stringify({ summary: { structure: { items: [] }, components: [{ id: "01JEV56RY027PA4NYX5H2RNAMC", name: "Invoices" }] } }) });
+    srv.set(proxy, {
+      body: JSON.stringify({
+        summary: { structure: { items: [] }, components: [{ id: "01JEV56RY027PA4NYX5H2RNAMC", name: "Invoices" }] },
+      }),
+    });
     srv.set(`${proxy}/incidents`, { body: fixture("incidentio/pleo-proxy-incidents-excerpt-2026-01.json") });
-    const o = snap(await pollProvider({ statusPageUrl: `${srv.url}/pleo`, provider: "incidentio", endpoint: `${srv.url}${proxy}` }, { fetcher }));
-    expect(o.snapshot.components).toEqual([{ id: "01JEV56RY027PA4NYX5H2RNAMC", name: "Invoices", group: null, status: "operational" }]);
+    const o = snap(
+      await pollProvider(
+        { statusPageUrl: `${srv.url}/pleo`, provider: "incidentio", endpoint: `${srv.url}${proxy}` },
+        { fetcher },
+      ),
+    );
+    expect(o.snapshot.components).toEqual([
+      { id: "01JEV56RY027PA4NYX5H2RNAMC", name: "Invoices", group: null, status: "operational" },
+    ]);
     expect(o.snapshot.incidents[0]?.url).toBe(`${srv.url}/pleo/incidents/01KG77ZCW3ZCZBXCRP47BT0KFG`);
     expect(o.snapshot.maintenances).toHaveLength(1);
   });

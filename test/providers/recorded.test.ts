@@ -50,7 +50,9 @@ describe("aws", () => {
 
   it("legacy per-service RSS (EC2 Tokyo, PDT dates): items grouped into events", () => {
     const s = parsePayload("aws", text("aws/ec2-ap-northeast-1-rss-2019-09.xml"));
-    expect(s.components).toEqual([{ id: "ec2-ap-northeast-1", name: "Amazon Elastic Compute Cloud (Tokyo)", group: null, status: "operational" }]);
+    expect(s.components).toEqual([
+      { id: "ec2-ap-northeast-1", name: "Amazon Elastic Compute Cloud (Tokyo)", group: null, status: "operational" },
+    ]);
     expect(s.incidents).toHaveLength(7);
     const first = s.incidents[0];
     expect(first).toMatchObject({
@@ -111,7 +113,12 @@ describe("status.io (GitLab)", () => {
     const s = parsePayload("statusio", text("statusio/gitlab-status-maintenance.json"));
     expect(s.status).toBe("maintenance");
     expect(s.components).toHaveLength(15);
-    expect(s.components[0]).toEqual({ id: "5b36dc6502d06804c0834a07", name: "Website", group: null, status: "operational" });
+    expect(s.components[0]).toEqual({
+      id: "5b36dc6502d06804c0834a07",
+      name: "Website",
+      group: null,
+      status: "operational",
+    });
     expect(s.maintenances).toEqual([
       {
         id: "5f4e8b7f2250a004bc3453da",
@@ -122,15 +129,30 @@ describe("status.io (GitLab)", () => {
         componentIds: ["5f4e8819413cdd04b6882c94"],
       },
     ]);
-    expect(s.incidents[0]).toMatchObject({ id: "5f52b8074ef75804bc7d2c3e", title: "500 Error - User Notification Settings ", impact: "major", startedAt: "2020-09-04T21:56:00.000Z" });
+    expect(s.incidents[0]).toMatchObject({
+      id: "5f52b8074ef75804bc7d2c3e",
+      title: "500 Error - User Notification Settings ",
+      impact: "major",
+      startedAt: "2020-09-04T21:56:00.000Z",
+    });
     expect(s.incidents[0]?.updates).toHaveLength(2);
   });
 
   it("security 600: major_outage on 5 components", () => {
     const s = parsePayload("statusio", text("statusio/gitlab-status-security-600.json"));
     expect(s.status).toBe("major_outage");
-    expect(s.components.filter((c) => c.status === "major_outage").map((c) => c.name)).toEqual(["Website", "API", "Git (ssh and https)", "Registry", "CI/CD"]);
-    expect(s.incidents[0]).toMatchObject({ id: "5e3d877d593d1b04c4620561", impact: "critical", startedAt: "2020-02-07T15:51:25.249Z" });
+    expect(s.components.filter((c) => c.status === "major_outage").map((c) => c.name)).toEqual([
+      "Website",
+      "API",
+      "Git (ssh and https)",
+      "Registry",
+      "CI/CD",
+    ]);
+    expect(s.incidents[0]).toMatchObject({
+      id: "5e3d877d593d1b04c4620561",
+      impact: "critical",
+      startedAt: "2020-02-07T15:51:25.249Z",
+    });
   });
 });
 
@@ -142,7 +164,12 @@ describe("cachet v1 components (Yoti)", () => {
     expect(s.components[0]).toEqual({ id: "1", name: "Yoti Website", group: null, status: "operational" });
   });
   it("group names come from components/groups when available", () => {
-    const groups = JSON.stringify({ data: [{ id: 1, name: "Global" }, { id: 2, name: "EU" }] }); // constructed, not recorded
+    const groups = JSON.stringify({
+      data: [
+        { id: 1, name: "Global" },
+        { id: 2, name: "EU" },
+      ],
+    }); // constructed, not recorded
     const s = parsePayload("cachet", { components: text("cachet/yoti-v1-components.json"), groups });
     expect(s.components.find((c) => c.id === "9")?.group).toBe("EU");
     expect(s.components.find((c) => c.id === "1")?.group).toBe("Global");
@@ -175,12 +202,15 @@ describe("rss: StatusIQ feeds and a Statuspage history feed", () => {
     ]);
   });
   it("GOV.UK history.rss: a maintenance from <maintenanceEndDate>", () => {
-    const s = parsePayload("rss", text("rss/govuk-history-rss-maintenance-2024-01.xml"), { now: Date.parse("2024-01-10T00:00:00Z") });
+    const s = parsePayload("rss", text("rss/govuk-history-rss-maintenance-2024-01.xml"), {
+      now: Date.parse("2024-01-10T00:00:00Z"),
+    });
     expect(s.incidents).toEqual([]);
     expect(s.maintenances).toEqual([
       {
         id: "https://status.publishing.service.gov.uk/incidents/cnntrg2j816c",
-        title: "[maintenanceFuture] GOV.UK Publishing maintenance Tue 16 Jan 12:00-16:00 GMT (future planned maintenance)",
+        title:
+          "[maintenanceFuture] GOV.UK Publishing maintenance Tue 16 Jan 12:00-16:00 GMT (future planned maintenance)",
         status: "scheduled",
         scheduledFor: "2024-01-16T12:00:00.000Z",
         scheduledUntil: "2024-01-16T16:00:00.000Z",

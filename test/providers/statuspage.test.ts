@@ -19,7 +19,11 @@ describe("statuspage: recorded summary.json payloads", () => {
     const s = sp("summary", "github-summary-major-outage-2020-04-02.json");
     expect(s.status).toBe("partial_outage");
     const byName = Object.fromEntries(s.components.map((c) => [c.name, c.status]));
-    expect(byName).toMatchObject({ "Git Operations": "major_outage", "GitHub Actions": "partial_outage", "GitHub Pages": "operational" });
+    expect(byName).toMatchObject({
+      "Git Operations": "major_outage",
+      "GitHub Actions": "partial_outage",
+      "GitHub Pages": "operational",
+    });
     expect(s.incidents).toHaveLength(1);
     const i = s.incidents[0];
     expect(i).toMatchObject({
@@ -39,7 +43,12 @@ describe("statuspage: recorded summary.json payloads", () => {
   it("GitHub 2023-05-11 incident and 2026 operational", () => {
     const a = sp("summary", "github-summary-incident-2023-05-11T1402.json");
     expect(a.status).toBe("degraded");
-    expect(a.incidents[0]).toMatchObject({ id: "nf7s6933tnn8", status: "investigating", impact: "minor", startedAt: "2023-05-11T13:33:22.798Z" });
+    expect(a.incidents[0]).toMatchObject({
+      id: "nf7s6933tnn8",
+      status: "investigating",
+      impact: "minor",
+      startedAt: "2023-05-11T13:33:22.798Z",
+    });
     expect(a.incidents[0]?.url).toBe("https://stspg.io/ktm6thl02nb9");
     const b = sp("summary", "github-summary-operational-2026-04.json");
     expect(b.status).toBe("operational");
@@ -72,7 +81,9 @@ describe("statuspage: recorded summary.json payloads", () => {
     const s = sp("summary", "asana-summary-major-groups-2026-04.json");
     expect(s.status).toBe("partial_outage");
     expect(s.components).toHaveLength(30);
-    expect(new Set(s.components.map((c) => c.group))).toEqual(new Set(["US", "EU", "Japan", "Australia", "Middle East"]));
+    expect(new Set(s.components.map((c) => c.group))).toEqual(
+      new Set(["US", "EU", "Japan", "Australia", "Middle East"]),
+    );
     expect(s.components.find((c) => c.status === "major_outage")).toMatchObject({ name: "App" });
     expect(s.incidents).toEqual([]);
   });
@@ -100,7 +111,12 @@ describe("statuspage: recorded summary.json payloads", () => {
     expect(s.components.some((c) => c.name === "Europe")).toBe(false);
     expect(s.components.filter((c) => c.group === "Europe").length).toBeGreaterThan(10);
     expect(s.incidents).toHaveLength(1);
-    expect(s.incidents[0]).toMatchObject({ id: "j83g99d13dv7", title: "WARP connectivity", status: "monitoring", startedAt: "2026-04-18T16:36:31.416Z" });
+    expect(s.incidents[0]).toMatchObject({
+      id: "j83g99d13dv7",
+      title: "WARP connectivity",
+      status: "monitoring",
+      startedAt: "2026-04-18T16:36:31.416Z",
+    });
     expect(s.maintenances).toHaveLength(13);
     expect(s.maintenances[0]).toMatchObject({
       id: "05nwgxcwcw58",
@@ -116,7 +132,12 @@ describe("statuspage: components, incidents and maintenances lists", () => {
   it("CircleCI components.json: groups are containers, children carry the group name", () => {
     const s = sp("components", "circleci-components-with-groups-excerpt.json");
     expect(s.components).toHaveLength(6);
-    expect(s.components[0]).toEqual({ id: "31vvcfzgyyzk", name: "AWS", group: "CircleCI Dependencies", status: "operational" });
+    expect(s.components[0]).toEqual({
+      id: "31vvcfzgyyzk",
+      name: "AWS",
+      group: "CircleCI Dependencies",
+      status: "operational",
+    });
     expect(s.components.find((c) => c.id === "8gmrsrb87lxr")?.group).toBe("Upstream Services");
     expect(s.status).toBe("operational"); // no indicator: worst component
   });
@@ -139,7 +160,11 @@ describe("statuspage: components, incidents and maintenances lists", () => {
       resolvedAt: "2019-02-20T19:40:58.572Z",
       url: "http://stspg.io/7a0d3a4d2",
     });
-    expect(s.incidents[0]?.updates[0]).toEqual({ status: "resolved", body: "This incident has been resolved.", at: "2019-02-20T19:40:58.572Z" });
+    expect(s.incidents[0]?.updates[0]).toEqual({
+      status: "resolved",
+      body: "This incident has been resolved.",
+      at: "2019-02-20T19:40:58.572Z",
+    });
   });
 
   it("GitHub incidents.json excerpt: 2 resolved incidents with 6 updates each", () => {
@@ -158,10 +183,23 @@ describe("statuspage: components, incidents and maintenances lists", () => {
 
   it("Discord incidents.json (-08:00) and a 2015 maintenance with impact major", () => {
     const i = sp("incidents", "discord-incidents-excerpt-2022-02.json").incidents[0];
-    expect(i).toMatchObject({ id: "n4njzfn1mqy0", title: "Messaging issues", status: "resolved", startedAt: "2022-02-15T21:14:17.737Z", resolvedAt: "2022-02-15T21:37:37.388Z" });
+    expect(i).toMatchObject({
+      id: "n4njzfn1mqy0",
+      title: "Messaging issues",
+      status: "resolved",
+      startedAt: "2022-02-15T21:14:17.737Z",
+      resolvedAt: "2022-02-15T21:37:37.388Z",
+    });
     const m = sp("maintenances", "discord-scheduled-maintenances-excerpt-2022-02.json").maintenances;
     expect(m).toEqual([
-      { id: "chkt3cr0jf7b", title: "(ﾉ◕ヮ◕)ﾉ*:･ﾟ✧ Server Juice", status: "completed", scheduledFor: "2015-09-22T08:00:00.000Z", scheduledUntil: "2015-09-22T08:30:00.000Z", componentIds: [] },
+      {
+        id: "chkt3cr0jf7b",
+        title: "(ﾉ◕ヮ◕)ﾉ*:･ﾟ✧ Server Juice",
+        status: "completed",
+        scheduledFor: "2015-09-22T08:00:00.000Z",
+        scheduledUntil: "2015-09-22T08:30:00.000Z",
+        componentIds: [],
+      },
     ]);
   });
 
@@ -179,10 +217,16 @@ describe("statuspage: components, incidents and maintenances lists", () => {
     const fromSummary = JSON.parse(summary) as { incidents: Array<Record<string, unknown>> };
     const first = fromSummary.incidents[0] ?? {};
     // A later incidents.json carrying the same incident, now resolved.
-    const later = JSON.stringify({ incidents: [{ ...first, status: "resolved", resolved_at: "2023-05-11T15:00:00.000Z" }] });
+    const later = JSON.stringify({
+      incidents: [{ ...first, status: "resolved", resolved_at: "2023-05-11T15:00:00.000Z" }],
+    });
     const s = parsePayload("statuspage", { summary, incidents: later });
     expect(s.incidents).toHaveLength(1);
-    expect(s.incidents[0]).toMatchObject({ id: "nf7s6933tnn8", status: "resolved", resolvedAt: "2023-05-11T15:00:00.000Z" });
+    expect(s.incidents[0]).toMatchObject({
+      id: "nf7s6933tnn8",
+      status: "resolved",
+      resolvedAt: "2023-05-11T15:00:00.000Z",
+    });
   });
 
   it("maps unknown enum values to unknown, never operational", () => {

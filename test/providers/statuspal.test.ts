@@ -30,7 +30,11 @@ describe("statuspal: naive local times in status_page.time_zone", () => {
       { id: expect.any(String), name: "API Gateway", group: null, status: "operational" },
       { id: "16714", name: "TeamDefinex Web", group: null, status: "major_outage" },
     ]);
-    expect(s.incidents[0]).toMatchObject({ id: "109613", startedAt: "2022-12-15T13:03:28.000Z", url: "https://status.maslak.io/incidents/109613" });
+    expect(s.incidents[0]).toMatchObject({
+      id: "109613",
+      startedAt: "2022-12-15T13:03:28.000Z",
+      url: "https://status.maslak.io/incidents/109613",
+    });
   });
 
   it("hosttech (Europe/Zurich, CEST): minor incident", () => {
@@ -38,14 +42,21 @@ describe("statuspal: naive local times in status_page.time_zone", () => {
     expect(s.status).toBe("partial_outage");
     expect(s.components).toHaveLength(13);
     expect(s.components.find((c) => c.name === "Webhosting & Reseller")?.status).toBe("partial_outage");
-    expect(s.incidents[0]).toMatchObject({ id: "150399", title: "Serverausfall", impact: "minor", startedAt: "2023-09-13T05:16:37.000Z" });
+    expect(s.incidents[0]).toMatchObject({
+      id: "150399",
+      title: "Serverausfall",
+      impact: "minor",
+      startedAt: "2023-09-13T05:16:37.000Z",
+    });
   });
 
   it("Exoscale operational with an upcoming maintenance", () => {
     const s = pal("exoscale-summary-operational.json");
     expect(s.status).toBe("operational");
     expect(s.components).toHaveLength(44);
-    expect(s.components.filter((c) => c.name === "API").map((c) => c.group)).toEqual(expect.arrayContaining(["CH-GVA-2", "CH-DK-2", "DE-FRA-1"]));
+    expect(s.components.filter((c) => c.name === "API").map((c) => c.group)).toEqual(
+      expect.arrayContaining(["CH-GVA-2", "CH-DK-2", "DE-FRA-1"]),
+    );
     expect(s.maintenances).toEqual([
       {
         id: "80061",

@@ -35,7 +35,9 @@ export function incidentStage(n: number | "postmortem"): Json {
 
 export function maintenanceStage(status: "scheduled" | "in_progress" | "completed"): Json {
   const order = ["scheduled", "in_progress", "verifying", "completed"];
-  const updates = (MAINTENANCE.incident_updates as Json[]).filter((u) => order.indexOf(u.status as string) <= order.indexOf(status));
+  const updates = (MAINTENANCE.incident_updates as Json[]).filter(
+    (u) => order.indexOf(u.status as string) <= order.indexOf(status),
+  );
   return { ...MAINTENANCE, status, incident_updates: updates };
 }
 
@@ -48,13 +50,29 @@ export interface Stage {
 
 export function stagePayloads(stage: Stage) {
   const components = COMPONENTS.map((c) => ({ ...c, status: stage.componentStatus?.[c.id as string] ?? c.status }));
-  const open = stage.incident && !["resolved", "postmortem"].includes(stage.incident.status as string) ? [stage.incident] : [];
+  const open =
+    stage.incident && !["resolved", "postmortem"].includes(stage.incident.status as string) ? [stage.incident] : [];
   const upcoming = stage.maintenance && stage.maintenance.status !== "completed" ? [stage.maintenance] : [];
   const degraded = components.some((c) => c.status !== "operational");
-  const indicator = open.length ? "major" : upcoming.some((m) => m.status === "in_progress") ? "maintenance" : degraded ? "minor" : "none";
+  const indicator = open.length
+    ? "major"
+    : upcoming.some((m) => m.status === "in_progress")
+      ? "maintenance"
+      : degraded
+        ? "minor"
+        : "none";
   return {
-    summary: JSON.stringify({ ...summaryBase, components, incidents: open, scheduled_maintenances: upcoming, status: { indicator, description: indicator } }),
+    summary: JSON.stringify({
+      ...summaryBase,
+      components,
+      incidents: open,
+      scheduled_maintenances: upcoming,
+      status: { indicator, description: indicator },
+    }),
     incidents: JSON.stringify({ page: summaryBase.page, incidents: stage.incident ? [stage.incident] : [] }),
-    maintenances: JSON.stringify({ page: summaryBase.page, scheduled_maintenances: stage.maintenance ? [stage.maintenance] : [] }),
+    maintenances: JSON.stringify({
+      page: summaryBase.page,
+      scheduled_maintenances: stage.maintenance ? [stage.maintenance] : [],
+    }),
   };
 }

@@ -13,7 +13,6 @@ export async function generateStaticParams(): Promise<Array<{ slug: string }>> {
   return [];
 }
 
-
 /**
  * Uses only ImageResponse's bundled Latin font. Characters it lacks would make it fetch a font
  * from the network, which a self-hosted instance may not have, so they are dropped here.
@@ -26,19 +25,30 @@ export default async function Image({ params }: { params: Promise<{ slug: string
   const name = latin(detail?.vendor.name ?? "") || slug;
   const status: Status = detail?.status ?? "unknown";
   return new ImageResponse(
-    (
-      <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", justifyContent: "space-between", padding: 72, background: "#0b0b0c", color: "#fafafa" }}>
-        <div style={{ display: "flex", fontSize: 32, color: "#a1a1aa" }}>Vendorwatch</div>
-        <div style={{ display: "flex", flexDirection: "column", gap: 24 }}>
-          <div style={{ display: "flex", fontSize: 84, fontWeight: 700, lineHeight: 1.1 }}>{`${name} status`}</div>
-          <div style={{ display: "flex", alignItems: "center", gap: 20, fontSize: 44 }}>
-            <div style={{ display: "flex", width: 36, height: 36, borderRadius: 18, background: STATUS_HEX[status] }} />
-            {STATUS_TEXT[status]}
-          </div>
+    <div
+      style={{
+        width: "100%",
+        height: "100%",
+        display: "flex",
+        flexDirection: "column",
+        justifyContent: "space-between",
+        padding: 72,
+        background: "#0b0b0c",
+        color: "#fafafa",
+      }}
+    >
+      <div style={{ display: "flex", fontSize: 32, color: "#a1a1aa" }}>Vendorwatch</div>
+      <div style={{ display: "flex", flexDirection: "column", gap: 24 }}>
+        <div style={{ display: "flex", fontSize: 84, fontWeight: 700, lineHeight: 1.1 }}>{`${name} status`}</div>
+        <div style={{ display: "flex", alignItems: "center", gap: 20, fontSize: 44 }}>
+          <div style={{ display: "flex", width: 36, height: 36, borderRadius: 18, background: STATUS_HEX[status] }} />
+          {STATUS_TEXT[status]}
         </div>
-        <div style={{ display: "flex", fontSize: 28, color: "#a1a1aa" }}>Live status, incidents and 90-day uptime from the official status page</div>
       </div>
-    ),
+      <div style={{ display: "flex", fontSize: 28, color: "#a1a1aa" }}>
+        Live status, incidents and 90-day uptime from the official status page
+      </div>
+    </div>,
     size,
   );
 }

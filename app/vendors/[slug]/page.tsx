@@ -85,7 +85,9 @@ export default async function VendorPage({ params }: Props) {
               ))}
             </ul>
           )}
-          {ongoingMaintenance.length > 0 && <MaintenanceList items={ongoingMaintenance} label="Maintenance in progress" />}
+          {ongoingMaintenance.length > 0 && (
+            <MaintenanceList items={ongoingMaintenance} label="Maintenance in progress" />
+          )}
         </Section>
       )}
 

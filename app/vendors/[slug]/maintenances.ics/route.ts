@@ -11,7 +11,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const { slug } = await params;
   const detail = await getVendorDetail(slug);
   if (!detail) return notFoundResponse(slug);
-  const body = buildIcal({ vendor: detail.vendor, maintenances: detail.maintenances, baseUrl: appUrl(), now: new Date() });
+  const body = buildIcal({
+    vendor: detail.vendor,
+    maintenances: detail.maintenances,
+    baseUrl: appUrl(),
+    now: new Date(),
+  });
   return new Response(body, {
     headers: {
       "content-type": "text/calendar; charset=utf-8",

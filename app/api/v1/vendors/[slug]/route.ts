@@ -8,7 +8,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   // The detail is invalidated only when a poll changes something; poll freshness (last checked,
   // stale) moves on every poll, so it comes from a read cached for seconds, not minutes.
   return NextResponse.json({
-    vendor: { slug: detail.vendor.slug, name: detail.vendor.name, statusPageUrl: detail.vendor.statusPageUrl, provider: detail.vendor.provider, category: detail.vendor.category },
+    vendor: {
+      slug: detail.vendor.slug,
+      name: detail.vendor.name,
+      statusPageUrl: detail.vendor.statusPageUrl,
+      provider: detail.vendor.provider,
+      category: detail.vendor.category,
+    },
     status: live.status,
     stale: live.stale,
     lastCheckedAt: live.lastCheckedAt,

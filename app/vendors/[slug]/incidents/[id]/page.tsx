@@ -37,9 +37,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const first = incident.updates[0];
   return {
     title: `${incident.title}: ${vendor.name} incident`,
-    description: first ? toPlainText(first.body).slice(0, 200) : `${vendor.name} incident from ${formatUtc(incident.startedAt)}.`,
+    description: first
+      ? toPlainText(first.body).slice(0, 200)
+      : `${vendor.name} incident from ${formatUtc(incident.startedAt)}.`,
     alternates: { canonical: incidentHref(vendor.slug, incident.id) },
-    openGraph: { type: "article", url: incidentHref(vendor.slug, incident.id), title: `${vendor.name}: ${incident.title}` },
+    openGraph: {
+      type: "article",
+      url: incidentHref(vendor.slug, incident.id),
+      title: `${vendor.name}: ${incident.title}`,
+    },
   };
 }
 
