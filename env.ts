@@ -22,6 +22,9 @@ export const env = createEnv({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: postgresUrl.optional(),
     TEST_DATABASE_URL: postgresUrl.optional(),
+    /** Ports the end-to-end run and the benchmarks serve the app on (test harness only). */
+    E2E_PORT: z.coerce.number({ error: "must be a number" }).int().min(1024).max(65535).default(3210),
+    BENCH_PORT: z.coerce.number({ error: "must be a number" }).int().min(1024).max(65535).default(3230),
     VENDORWATCH_DATA_DIR: z.string().min(1).default(".data"),
     PORT: z.coerce
       .number({ error: "must be a number" })

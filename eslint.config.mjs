@@ -34,7 +34,7 @@ export default defineConfig([
   },
   {
     // Vendor logos come from any host; next/image would have to proxy every one of them.
-    files: ["components/vendor/vendor-logo.tsx"],
+    files: ["components/vendor-page/vendor-logo.tsx"],
     rules: { "@next/next/no-img-element": "off" },
   },
 ]);

@@ -4,7 +4,7 @@ import { AutoRefresh } from "@/components/layout/auto-refresh";
 import { StatusLabel } from "@/components/status/status-label";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { SignupCta } from "@/components/vendor/signup-cta";
+import { SignupCta } from "@/components/vendor-page/signup-cta";
 import { getDownNow, getSiteCounts } from "@/lib/data/cached";
 
 // Rendered per request from cached reads: a build-time prerender would freeze whatever database

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { startVendorFixtures } from "@/e2e/support/vendor-fixtures";
+import { env as config } from "@/env";
 import { runMain } from "@/lib/cli/main";
 import { load } from "@/scripts/bench/load";
 
@@ -13,7 +14,7 @@ import { load } from "@/scripts/bench/load";
  */
 const SECONDS = Number(process.argv[2] ?? 10);
 const CONCURRENCY = Number(process.argv[3] ?? 50);
-const PORT = 3230;
+const PORT = config.BENCH_PORT;
 const TSX = ["--import", "tsx"];
 const fmt = (n: number) => n.toFixed(1);
 

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { env as config } from "@/env";
 import { runMain } from "@/lib/cli/main";
 import { startVendorFixtures } from "@/e2e/support/vendor-fixtures";
 
@@ -10,7 +11,7 @@ import { startVendorFixtures } from "@/e2e/support/vendor-fixtures";
  * with `npm start` on a fresh embedded database, vendors added with the CLI, data from real
  * polls; then Playwright in Debian's Chromium. Everything is torn down afterwards.
  */
-const PORT = 3210;
+const PORT = config.E2E_PORT;
 const TSX = ["--import", "tsx"];
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, opts: { quiet?: boolean } = {}): Promise<number> {

@@ -1,7 +1,6 @@
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { STATUS_TEXT } from "@/components/status/status-label";
-import { STATUSES, type Status } from "@/lib/providers/types";
+import { STATUS_TEXT, STATUSES, type Status } from "@/lib/domain/vocabulary";
 
 const SELECT =
   "h-9 w-full rounded-md border border-input bg-background px-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { STATUS_TEXT, StatusLabel } from "@/components/status/status-label";
+import { StatusLabel } from "@/components/status/status-label";
+import { STATUS_TEXT } from "@/lib/domain/vocabulary";
 import { getCategories, getVendorList } from "@/lib/data/cached";
 import { parseStatus } from "@/lib/data/vendor-list";
 import { DirectoryFilters } from "./directory-filters";

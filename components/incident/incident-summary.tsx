@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { ImpactLabel, INCIDENT_STATUS_TEXT } from "@/components/incident/impact-label";
+import { ImpactLabel } from "@/components/incident/impact-label";
+import { INCIDENT_STATUS_TEXT } from "@/lib/domain/vocabulary";
 import type { IncidentView } from "@/lib/data/vendor-detail";
 import { formatDuration, formatUtc } from "@/lib/text/format";
 import { toPlainText } from "@/lib/text/safe-markdown";

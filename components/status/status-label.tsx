@@ -1,15 +1,6 @@
 import { AlertOctagon, AlertTriangle, CheckCircle2, HelpCircle, MinusCircle, Wrench } from "lucide-react";
-import type { Status } from "@/lib/providers/types";
+import { STATUS_TEXT, type Status } from "@/lib/domain/vocabulary";
 import { cn } from "@/lib/utils";
-
-export const STATUS_TEXT: Record<Status, string> = {
-  operational: "Operational",
-  degraded: "Degraded performance",
-  partial_outage: "Partial outage",
-  major_outage: "Major outage",
-  maintenance: "Under maintenance",
-  unknown: "Unknown",
-};
 
 const STYLE: Record<Status, { icon: typeof CheckCircle2; color: string }> = {
   operational: { icon: CheckCircle2, color: "text-status-operational" },

@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { type CompactDays, dayLabel, runs, summarise } from "@/components/status/uptime-encoding";
-import type { Status } from "@/lib/providers/types";
+import type { Status } from "@/lib/domain/vocabulary";
 
 const FILL: Record<Status, string> = {
   operational: "fill-status-operational",

@@ -1,5 +1,5 @@
 import type { DayBar } from "@/lib/data/uptime";
-import type { Status } from "@/lib/providers/types";
+import type { Status } from "@/lib/domain/vocabulary";
 
 /**
  * A 90-day strip travels to the browser as one letter a day plus uptimes in basis points, not as

@@ -1,4 +1,5 @@
 import { unstable_cache } from "next/cache";
+import { VENDORS_TAG, vendorTag } from "@/lib/cache/tags";
 import { listDownNow } from "@/lib/data/down-now";
 import { loadIncidentDetail } from "@/lib/data/incident-detail";
 import { loadReliability } from "@/lib/data/reliability";
@@ -10,11 +11,9 @@ import { listCategories, listVendors, siteCounts, type VendorListQuery } from "@
 
 /**
  * Cached reads for pages and API routes. A poll that changes a vendor revalidates its tags
- * (see lib/monitor/invalidate.ts), so pages are served from cache yet fresh within seconds.
+ * (see lib/cache/invalidate.ts), so pages are served from cache yet fresh within seconds.
  * The time limits are a backstop for changes that arrive without an invalidation.
  */
-export const vendorTag = (slug: string) => `vendor:${slug}`;
-export const VENDORS_TAG = "vendors";
 
 export function getVendorDetail(slug: string) {
   return unstable_cache(async () => loadVendorDetail(slug), ["vendor-detail", slug], {

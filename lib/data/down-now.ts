@@ -1,17 +1,8 @@
 import { db } from "@/lib/db";
-import type { Impact, Status } from "@/lib/providers/types";
+import { IMPACT_SEVERITY, STATUS_SEVERITY, type Impact, type Status } from "@/lib/domain/vocabulary";
 import { isStale } from "@/lib/data/staleness";
 
 const DEGRADED: Status[] = ["degraded", "partial_outage", "major_outage"];
-const STATUS_RANK: Record<Status, number> = {
-  major_outage: 4,
-  partial_outage: 3,
-  degraded: 2,
-  maintenance: 1,
-  unknown: 0,
-  operational: 0,
-};
-const IMPACT_RANK: Record<Impact, number> = { critical: 4, major: 3, minor: 2, none: 1 };
 
 export interface DownVendor {
   slug: string;
@@ -28,13 +19,14 @@ export interface DownVendor {
  * vendor's own status, then by how long it has lasted, then by name so the order is stable.
  */
 export function rankDownVendors(vendors: DownVendor[]): DownVendor[] {
-  const severity = (v: DownVendor) => Math.max(STATUS_RANK[v.status], ...v.incidents.map((i) => IMPACT_RANK[i.impact]));
+  const severity = (v: DownVendor) =>
+    Math.max(STATUS_SEVERITY[v.status], ...v.incidents.map((i) => IMPACT_SEVERITY[i.impact]));
   const since = (v: DownVendor) =>
     Math.min(...v.incidents.map((i) => Date.parse(i.startedAt)), Number.POSITIVE_INFINITY);
   return [...vendors].sort(
     (a, b) =>
       severity(b) - severity(a) ||
-      STATUS_RANK[b.status] - STATUS_RANK[a.status] ||
+      STATUS_SEVERITY[b.status] - STATUS_SEVERITY[a.status] ||
       since(a) - since(b) ||
       a.name.localeCompare(b.name),
   );

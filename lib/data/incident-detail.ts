@@ -1,13 +1,11 @@
 import { db } from "@/lib/db";
-import type { IncidentView } from "@/lib/data/vendor-detail";
-import type { Status } from "@/lib/providers/types";
+import { toIncidentView } from "@/lib/data/incident-view";
+import type { ComponentRef, IncidentView, VendorRef } from "@/lib/domain/views";
 
 export interface IncidentDetail {
-  vendor: { slug: string; name: string; statusPageUrl: string };
+  vendor: VendorRef;
   /** Updates oldest first: a timeline reads top to bottom. */
-  incident: Omit<IncidentView, "componentIds"> & {
-    components: Array<{ id: string; name: string; group: string | null; status: Status }>;
-  };
+  incident: Omit<IncidentView, "componentIds"> & { components: ComponentRef[] };
 }
 
 /** One incident of one vendor by the provider's incident id; null when either is unknown. */
@@ -30,14 +28,7 @@ export async function loadIncidentDetail(slug: string, incidentId: string): Prom
   return {
     vendor: { slug: vendor.slug, name: vendor.name, statusPageUrl: vendor.statusPageUrl },
     incident: {
-      id: incident.providerId,
-      title: incident.title,
-      status: incident.status,
-      impact: incident.impact,
-      startedAt: incident.startedAt.toISOString(),
-      resolvedAt: incident.resolvedAt?.toISOString() ?? null,
-      url: incident.url,
-      updates: incident.updates.map((u) => ({ status: u.status, body: u.body, at: u.at.toISOString() })),
+      ...toIncidentView(incident),
       components: incident.components
         .map((c) => c.component)
         .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))

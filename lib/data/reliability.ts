@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import type { Impact } from "@/lib/providers/types";
+import type { Impact } from "@/lib/domain/vocabulary";
 
 const DAY = 86_400_000;
 export const RELIABILITY_DAYS = 90;

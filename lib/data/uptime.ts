@@ -1,4 +1,4 @@
-import type { Status } from "@/lib/providers/types";
+import { isOutage, worstStatus, type Status } from "@/lib/domain/vocabulary";
 
 export interface Interval {
   status: Status;
@@ -17,21 +17,6 @@ export interface DayBar {
 }
 
 const DAY = 86_400_000;
-const SEVERITY: Record<Status, number> = {
-  operational: 0,
-  maintenance: 1,
-  unknown: 1,
-  degraded: 2,
-  partial_outage: 3,
-  major_outage: 4,
-};
-const isOutage = (s: Status) => s === "partial_outage" || s === "major_outage";
-
-export function worstStatus(statuses: Iterable<Status>): Status {
-  let worst: Status | null = null;
-  for (const s of statuses) if (worst === null || SEVERITY[s] > SEVERITY[worst]) worst = s;
-  return worst ?? "unknown";
-}
 
 /**
  * Uptime over a window from status intervals: the share of *observed* time not spent in a

@@ -1,5 +1,7 @@
 import { db } from "@/lib/db";
-import type { Impact, IncidentStatus, MaintenanceStatus, Status } from "@/lib/providers/types";
+import { toIncidentView } from "@/lib/data/incident-view";
+import type { IncidentView, MaintenanceView } from "@/lib/domain/views";
+import type { Status } from "@/lib/domain/vocabulary";
 import { isStale } from "@/lib/data/staleness";
 import { type DayBar, dailyBars, uptime } from "@/lib/data/uptime";
 
@@ -31,27 +33,10 @@ export interface VendorDetail {
     days: DayBar[];
   }>;
   incidents: IncidentView[];
-  maintenances: Array<{
-    id: string;
-    title: string;
-    status: MaintenanceStatus;
-    scheduledFor: string | null;
-    scheduledUntil: string | null;
-    componentIds: string[];
-  }>;
+  maintenances: MaintenanceView[];
 }
 
-export interface IncidentView {
-  id: string;
-  title: string;
-  status: IncidentStatus;
-  impact: Impact;
-  startedAt: string;
-  resolvedAt: string | null;
-  url: string | null;
-  componentIds: string[];
-  updates: Array<{ status: IncidentStatus; body: string; at: string }>;
-}
+export type { IncidentView };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -115,15 +100,8 @@ export async function loadVendorDetail(slug: string, now = new Date()): Promise<
       days: dailyBars(c.history, UPTIME_DAYS, now),
     })),
     incidents: [...open, ...closed].map((i) => ({
-      id: i.providerId,
-      title: i.title,
-      status: i.status,
-      impact: i.impact,
-      startedAt: i.startedAt.toISOString(),
-      resolvedAt: iso(i.resolvedAt),
-      url: i.url,
+      ...toIncidentView(i),
       componentIds: i.components.map((c) => c.component.providerId).sort(),
-      updates: i.updates.map((u) => ({ status: u.status, body: u.body, at: u.at.toISOString() })),
     })),
     maintenances: maintenances.map((m) => ({
       id: m.providerId,

@@ -1,11 +1,15 @@
 import { db } from "@/lib/db";
-import type { FeedIncident, FeedVendor } from "@/lib/feeds/types";
+import { toIncidentView } from "@/lib/data/incident-view";
+import type { IncidentView, VendorRef } from "@/lib/domain/views";
 
 /** How many incidents a feed carries: enough history for a reader, bounded for the response. */
 export const FEED_INCIDENTS = 50;
 
 /** A vendor's latest incidents with their updates, newest first, for RSS and Atom. */
-export async function loadVendorFeed(slug: string): Promise<{ vendor: FeedVendor; incidents: FeedIncident[] } | null> {
+export async function loadVendorFeed(slug: string): Promise<{
+  vendor: VendorRef;
+  incidents: Array<Omit<IncidentView, "componentIds">>;
+} | null> {
   const vendor = await db.vendor.findUnique({
     where: { slug },
     select: { id: true, slug: true, name: true, statusPageUrl: true },
@@ -19,15 +23,6 @@ export async function loadVendorFeed(slug: string): Promise<{ vendor: FeedVendor
   });
   return {
     vendor: { slug: vendor.slug, name: vendor.name, statusPageUrl: vendor.statusPageUrl },
-    incidents: incidents.map((i) => ({
-      id: i.providerId,
-      title: i.title,
-      status: i.status,
-      impact: i.impact,
-      startedAt: i.startedAt.toISOString(),
-      resolvedAt: i.resolvedAt?.toISOString() ?? null,
-      url: i.url,
-      updates: i.updates.map((u) => ({ status: u.status, body: u.body, at: u.at.toISOString() })),
-    })),
+    incidents: incidents.map(toIncidentView),
   };
 }

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { STATUSES, type Status } from "@/lib/providers/types";
+import { STATUSES, type Status } from "@/lib/domain/vocabulary";
 import { STALE_AFTER_FAILURES, isStale } from "@/lib/data/staleness";
 
 export const PAGE_SIZE = 50;

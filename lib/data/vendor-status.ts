@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import type { Status } from "@/lib/providers/types";
+import type { Status } from "@/lib/domain/vocabulary";
 import { isStale } from "@/lib/data/staleness";
 
 /** What a live page island needs every few seconds: one row, no history. */

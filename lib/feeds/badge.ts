@@ -1,5 +1,5 @@
 import { escapeXml } from "@/lib/feeds/xml";
-import type { Status } from "@/lib/providers/types";
+import type { Status } from "@/lib/domain/vocabulary";
 
 const BADGE_TEXT: Record<Status, string> = {
   operational: "operational",

@@ -1,23 +1,12 @@
-import type { IncidentView } from "@/lib/data/vendor-detail";
-import type { Impact, IncidentStatus, MaintenanceStatus } from "@/lib/providers/types";
+import type { IncidentView, MaintenanceView, VendorRef } from "@/lib/domain/views";
 
 /** What the feed builders need: plain data, so they stay pure and testable. */
-export interface FeedVendor {
-  slug: string;
-  name: string;
-  statusPageUrl: string;
-}
+export type FeedVendor = VendorRef;
 
 /** An incident as the public API shows it, minus component links, which feeds do not carry. */
 export type FeedIncident = Omit<IncidentView, "componentIds">;
 
-export interface FeedMaintenance {
-  id: string;
-  title: string;
-  status: MaintenanceStatus;
-  scheduledFor: string | null;
-  scheduledUntil: string | null;
-}
+export type FeedMaintenance = Omit<MaintenanceView, "componentIds">;
 
 export interface FeedInput {
   vendor: FeedVendor;
@@ -38,18 +27,3 @@ export function incidentUpdatedAt(incident: FeedIncident): string {
   for (const u of incident.updates) if (u.at > latest) latest = u.at;
   return latest;
 }
-
-export const INCIDENT_STATUS_TEXT: Record<IncidentStatus, string> = {
-  investigating: "Investigating",
-  identified: "Identified",
-  monitoring: "Monitoring",
-  resolved: "Resolved",
-  postmortem: "Postmortem",
-};
-
-export const IMPACT_TEXT: Record<Impact, string> = {
-  none: "No impact",
-  minor: "Minor",
-  major: "Major",
-  critical: "Critical",
-};

@@ -1,13 +1,10 @@
 import type {
-  Impact,
-  IncidentStatus,
-  MaintenanceStatus,
   SnapshotComponent,
   SnapshotIncident,
   SnapshotIncidentUpdate,
   SnapshotMaintenance,
-  Status,
 } from "@/lib/providers/types";
+import type { Impact, IncidentStatus, MaintenanceStatus, Status } from "@/lib/domain/vocabulary";
 
 /** Change events other parts of the system consume (notifications, cache invalidation, feeds). */
 export const CHANGE_EVENTS = [

@@ -37,7 +37,7 @@ export function incidentData(inc: SnapshotIncident, now: Date) {
     resolvedAt: date(inc.resolvedAt) ?? (closed ? now : null),
     updatedAt: new Date(lastUpdate),
     url: inc.url,
-    raw: inc as unknown as Prisma.InputJsonValue,
+    snapshot: inc as unknown as Prisma.InputJsonValue,
   };
 }
 

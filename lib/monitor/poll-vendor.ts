@@ -3,10 +3,10 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Change } from "@/lib/monitor/changes";
 import { diffSnapshot } from "@/lib/monitor/diff";
-import { monitorFetcher } from "@/lib/monitor/fetcher";
+import { monitorFetcher } from "@/lib/monitor/poll-fetcher";
 import type { HeartbeatBuffer } from "@/lib/monitor/heartbeat";
 import { ConcurrentPollError, commitPoll } from "@/lib/monitor/persist";
-import { loadStoredState } from "@/lib/monitor/store";
+import { loadStoredState } from "@/lib/monitor/stored-state";
 import { type Fetcher, ProviderError, type Validators, detectProvider, pollProvider } from "@/lib/providers";
 import { PROVIDER_IDS, type ProviderId, type Snapshot } from "@/lib/providers/types";
 

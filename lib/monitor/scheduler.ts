@@ -1,7 +1,7 @@
 import { type Lane, claimDueVendors } from "@/lib/monitor/claim";
 import { dispatchPendingEvents } from "@/lib/monitor/dispatch";
 import { HeartbeatBuffer } from "@/lib/monitor/heartbeat";
-import { invalidateVendors } from "@/lib/monitor/invalidate";
+import { invalidateVendors } from "@/lib/cache/invalidate";
 import { pollVendor } from "@/lib/monitor/poll-vendor";
 import { pruneHistory } from "@/lib/monitor/prune";
 import type { Fetcher } from "@/lib/providers";

@@ -1,7 +1,7 @@
 import { claimDueVendors } from "@/lib/monitor/claim";
 import { dispatchPendingEvents } from "@/lib/monitor/dispatch";
 import { HeartbeatBuffer } from "@/lib/monitor/heartbeat";
-import { invalidateVendors } from "@/lib/monitor/invalidate";
+import { invalidateVendors } from "@/lib/cache/invalidate";
 import { type PollResult, type PollableVendor, pollVendor } from "@/lib/monitor/poll-vendor";
 import type { Fetcher } from "@/lib/providers";
 

@@ -1,8 +1,10 @@
+import { worstStatus } from "@/lib/domain/vocabulary";
 import { z } from "zod";
 import { parseFeed } from "./feed";
-import { ParseError, mapEnum, parseJson, worstStatus, type Provider } from "./provider";
+import { ParseError, mapEnum, parseJson, type Provider } from "./provider";
 import { epochToUtc } from "./time";
-import type { Impact, IncidentStatus, Snapshot, SnapshotIncident, Status } from "./types";
+import type { Snapshot, SnapshotIncident } from "./types";
+import type { Impact, IncidentStatus, Status } from "@/lib/domain/vocabulary";
 
 /**
  * AWS Health (formats.md §14): current `public/currentevents` array, the legacy `data.json`

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { mapEnum, parseJson, under, type Provider } from "./provider";
 import { toUtc, toUtcOrNull } from "./time";
-import type { Impact, Status } from "./types";
+import type { Impact, Status } from "@/lib/domain/vocabulary";
 
 /** Better Stack `/index.json`, JSON:API (formats.md §4; documented shape, no recorded payload). */
 const rel = z

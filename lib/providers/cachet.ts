@@ -1,7 +1,8 @@
+import { worstStatus } from "@/lib/domain/vocabulary";
 import { z } from "zod";
-import { mapEnum, parseJson, under, worstStatus, type Provider } from "./provider";
+import { mapEnum, parseJson, under, type Provider } from "./provider";
 import { toUtc } from "./time";
-import type { IncidentStatus, Status } from "./types";
+import type { IncidentStatus, Status } from "@/lib/domain/vocabulary";
 
 /** Cachet 2.x `/api/v1` (formats.md §6). Times are naive server-local: ctx.timeZone, default UTC. */
 const envelope = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });

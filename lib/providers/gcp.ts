@@ -1,7 +1,8 @@
+import { worstStatus } from "@/lib/domain/vocabulary";
 import { z } from "zod";
-import { mapEnum, parseJson, under, worstStatus, type Provider } from "./provider";
+import { mapEnum, parseJson, under, type Provider } from "./provider";
 import { toUtc, toUtcOrNull } from "./time";
-import type { Impact, IncidentStatus, Status } from "./types";
+import type { Impact, IncidentStatus, Status } from "@/lib/domain/vocabulary";
 
 /** Google Cloud / Workspace / Firebase `incidents.json` (formats.md §13). */
 const named = z.object({ id: z.string(), title: z.string() });

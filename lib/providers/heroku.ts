@@ -1,7 +1,8 @@
+import { worstStatus } from "@/lib/domain/vocabulary";
 import { z } from "zod";
-import { mapEnum, parseJson, under, worstStatus, type Provider } from "./provider";
+import { mapEnum, parseJson, under, type Provider } from "./provider";
 import { toUtc, toUtcOrNull } from "./time";
-import type { Impact, IncidentStatus, Status } from "./types";
+import type { Impact, IncidentStatus, Status } from "@/lib/domain/vocabulary";
 
 /** Heroku `/api/v4/current-status` (formats.md §18). */
 const update = z.object({ update_type: z.string(), contents: z.string().nullish(), created_at: z.string() });

@@ -1,9 +1,9 @@
+import { worstStatus } from "@/lib/domain/vocabulary";
 import {
   ParseError,
   mapEnum,
   parseJson,
   under,
-  worstStatus,
   type Bodies,
   type ParseContext,
   type Provider,
@@ -13,15 +13,8 @@ import { ioIncidents, ioSummary, type IoIncident, type IoSummary } from "./incid
 import { parseStatuspageBodies, statuspageResources } from "./statuspage";
 import { COMPONENT_STATUS, mergeById } from "./statuspage-map";
 import { toUtc } from "./time";
-import type {
-  Impact,
-  IncidentStatus,
-  MaintenanceStatus,
-  Snapshot,
-  SnapshotComponent,
-  SnapshotIncident,
-  SnapshotMaintenance,
-} from "./types";
+import type { Snapshot, SnapshotComponent, SnapshotIncident, SnapshotMaintenance } from "./types";
+import type { Impact, IncidentStatus, MaintenanceStatus } from "@/lib/domain/vocabulary";
 
 const INCIDENT_STATUS: Record<string, IncidentStatus> = {
   investigating: "investigating",

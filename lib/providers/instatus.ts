@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { mapEnum, parseJson, under, type Provider } from "./provider";
 import { toUtc } from "./time";
-import type { Impact, IncidentStatus, MaintenanceStatus, Status } from "./types";
+import type { Impact, IncidentStatus, MaintenanceStatus, Status } from "@/lib/domain/vocabulary";
 
 /** Instatus `/summary.json` (formats.md §3; documented shape, no recorded payload). */
 const schema = z.object({

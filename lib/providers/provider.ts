@@ -1,5 +1,5 @@
 import { type z } from "zod";
-import type { ProviderId, Snapshot, Status } from "./types";
+import type { ProviderId, Snapshot } from "./types";
 
 /** A response body that is not the payload we expected (bad JSON, wrong shape). */
 export class ParseError extends Error {
@@ -64,22 +64,6 @@ export function parseJson<S extends z.ZodType>(body: string | undefined, schema:
     throw new ParseError(`${label}: unexpected shape at ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? ""}`);
   }
   return result.data;
-}
-
-const RANK: Record<Status, number> = {
-  operational: 0,
-  maintenance: 1,
-  unknown: 2,
-  degraded: 3,
-  partial_outage: 4,
-  major_outage: 5,
-};
-
-/** Worst of a list; an empty list is "unknown" unless the caller knows better. */
-export function worstStatus(statuses: Iterable<Status>, empty: Status = "unknown"): Status {
-  let worst: Status | null = null;
-  for (const s of statuses) if (worst === null || RANK[s] > RANK[worst]) worst = s;
-  return worst ?? empty;
 }
 
 /** Looks a value up in a mapping table; anything unlisted gets `fallback`. */

@@ -1,13 +1,8 @@
+import { worstStatus } from "@/lib/domain/vocabulary";
 import { parseFeed, type Feed, type FeedItem } from "./feed";
-import { ParseError, mapEnum, worstStatus, type ParseContext, type Provider } from "./provider";
-import type {
-  IncidentStatus,
-  MaintenanceStatus,
-  Snapshot,
-  SnapshotIncident,
-  SnapshotMaintenance,
-  Status,
-} from "./types";
+import { ParseError, mapEnum, type ParseContext, type Provider } from "./provider";
+import type { Snapshot, SnapshotIncident, SnapshotMaintenance } from "./types";
+import type { IncidentStatus, MaintenanceStatus, Status } from "@/lib/domain/vocabulary";
 
 /**
  * Generic RSS/Atom incident feeds (formats.md §20): Azure, Statuspage/Instatus history feeds,

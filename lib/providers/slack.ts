@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { mapEnum, parseJson, under, type Provider } from "./provider";
 import { toUtc } from "./time";
-import type { Impact, IncidentStatus, MaintenanceStatus, Status } from "./types";
+import type { Impact, IncidentStatus, MaintenanceStatus, Status } from "@/lib/domain/vocabulary";
 
 /** Slack `/api/v2.0.0/current` (formats.md §16). */
 const issue = z.object({

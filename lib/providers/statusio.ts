@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { mapEnum, parseJson, type Provider } from "./provider";
 import { toUtc, toUtcOrNull } from "./time";
-import type { Impact, IncidentStatus, Status } from "./types";
+import type { Impact, IncidentStatus, Status } from "@/lib/domain/vocabulary";
 
 /** status.io public API `/1.0/status/<page id>` (formats.md §5). */
 const ref = z.object({ _id: z.string(), name: z.string().nullish() });

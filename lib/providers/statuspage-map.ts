@@ -1,15 +1,9 @@
-import { mapEnum, worstStatus } from "./provider";
+import { worstStatus } from "@/lib/domain/vocabulary";
+import { mapEnum } from "./provider";
 import type { SpComponent, SpIncident, SpMaintenance } from "./statuspage-schema";
 import { toUtc, toUtcOrNull } from "./time";
-import type {
-  Impact,
-  IncidentStatus,
-  MaintenanceStatus,
-  Status,
-  SnapshotComponent,
-  SnapshotIncident,
-  SnapshotMaintenance,
-} from "./types";
+import type { SnapshotComponent, SnapshotIncident, SnapshotMaintenance } from "./types";
+import type { Impact, IncidentStatus, MaintenanceStatus, Status } from "@/lib/domain/vocabulary";
 
 export const INDICATOR: Record<string, Status> = {
   none: "operational",

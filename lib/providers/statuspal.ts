@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { mapEnum, parseJson, type Provider } from "./provider";
 import { toUtc, toUtcOrNull } from "./time";
-import type { Impact, IncidentStatus, SnapshotComponent, Status } from "./types";
+import type { SnapshotComponent } from "./types";
+import type { Impact, IncidentStatus, Status } from "@/lib/domain/vocabulary";
 
 /** Statuspal central API `/api/v2/status_pages/<subdomain>/summary` (formats.md §7). */
 interface Service {

@@ -1,26 +1,9 @@
 /**
  * The normalised snapshot every provider produces. This is a public contract:
  * `vendorwatch check --json` prints it, the monitor diffs it, outside checks read it.
- * `as const` arrays are the single source of the enum types.
+ * The statuses, impacts and states it speaks in are the domain vocabulary (lib/domain/vocabulary.ts).
  */
-export const STATUSES = [
-  "operational",
-  "degraded",
-  "partial_outage",
-  "major_outage",
-  "maintenance",
-  "unknown",
-] as const;
-export type Status = (typeof STATUSES)[number];
-
-export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved", "postmortem"] as const;
-export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
-
-export const IMPACTS = ["none", "minor", "major", "critical"] as const;
-export type Impact = (typeof IMPACTS)[number];
-
-export const MAINTENANCE_STATUSES = ["scheduled", "in_progress", "completed"] as const;
-export type MaintenanceStatus = (typeof MAINTENANCE_STATUSES)[number];
+import type { Impact, IncidentStatus, MaintenanceStatus, Status } from "@/lib/domain/vocabulary";
 
 export const PROVIDER_IDS = [
   "statuspage",

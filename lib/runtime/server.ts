@@ -5,7 +5,7 @@ import next from "next";
 import { env, inngestIsExternal } from "@/env";
 import { db } from "@/lib/db";
 import { UserError } from "@/lib/errors";
-import { internalSecret } from "@/lib/monitor/invalidate";
+import { internalSecret } from "@/lib/cache/invalidate";
 import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
 import { PageCache, registerPageCache } from "@/lib/runtime/page-cache";
 import type { OpenDatabase } from "@/lib/runtime/database";

@@ -87,13 +87,13 @@ describe("inngest functions", () => {
         startedAt: old,
         resolvedAt: old,
         updatedAt: old,
-        raw: { any: "thing" },
+        snapshot: { any: "thing" },
       },
     });
     const t = new InngestTestEngine({ function: pruneHistoryFn });
     await t.execute();
     const incident = await db.incident.findFirstOrThrow({ where: { vendorId: vendor.id } });
-    expect(incident.raw).toBeNull();
+    expect(incident.snapshot).toBeNull();
     expect(incident.title).toBe("Old");
   });
 });

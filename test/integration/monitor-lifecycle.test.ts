@@ -3,7 +3,7 @@ import { HeartbeatBuffer } from "@/lib/monitor/heartbeat";
 import { ConcurrentPollError, commitPoll } from "@/lib/monitor/persist";
 import { pollableVendorSelect, pollVendor, snapshotHash } from "@/lib/monitor/poll-vendor";
 import { diffSnapshot } from "@/lib/monitor/diff";
-import { loadStoredState } from "@/lib/monitor/store";
+import { loadStoredState } from "@/lib/monitor/stored-state";
 import { createFetcher } from "@/lib/net/fetch";
 import { type FixtureServer, startFixtureServer } from "@/test/fixture-server";
 import { connectTestDatabase } from "@/test/support/db";

@@ -1,8 +1,7 @@
 import { ImageResponse } from "next/og";
-import { STATUS_TEXT } from "@/components/status/status-label";
 import { getVendorDetail } from "@/lib/data/cached";
 import { STATUS_HEX } from "@/lib/feeds/badge";
-import type { Status } from "@/lib/providers/types";
+import { STATUS_TEXT, type Status } from "@/lib/domain/vocabulary";
 
 export const alt = "Current status on Vendorwatch";
 export const size = { width: 1200, height: 630 };

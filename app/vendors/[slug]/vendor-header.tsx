@@ -1,5 +1,5 @@
-import { LiveStatus } from "@/components/vendor/live-status";
-import { VendorLogo } from "@/components/vendor/vendor-logo";
+import { LiveStatus } from "@/components/vendor-page/live-status";
+import { VendorLogo } from "@/components/vendor-page/vendor-logo";
 import type { VendorDetail } from "@/lib/data/vendor-detail";
 
 /** Name, logo, live status and the vendor's own links; route-private to the vendor page. */

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { hasInternalSecret } from "@/lib/monitor/invalidate";
+import { hasInternalSecret } from "@/lib/cache/invalidate";
 
 export const dynamic = "force-dynamic";
 

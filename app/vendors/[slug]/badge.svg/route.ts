@@ -1,11 +1,11 @@
 import { getVendorDetail, getVendorStatus } from "@/lib/data/cached";
 import { buildBadge } from "@/lib/feeds/badge";
-import { notFoundResponse } from "@/lib/feeds/route-config";
+import { notFoundResponse } from "@/app/vendors/[slug]/feed-route";
 
 export const dynamic = "force-static";
 // Badges are embedded elsewhere and say "not checked" when we fall behind: keep them short-lived.
 export const revalidate = 60;
-export { noStaticParams as generateStaticParams } from "@/lib/feeds/route-config";
+export { noStaticParams as generateStaticParams } from "@/app/vendors/[slug]/feed-route";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

@@ -1,11 +1,11 @@
 import { appUrl } from "@/env";
 import { getVendorDetail } from "@/lib/data/cached";
 import { buildIcal } from "@/lib/feeds/ical";
-import { notFoundResponse } from "@/lib/feeds/route-config";
+import { notFoundResponse } from "@/app/vendors/[slug]/feed-route";
 
 export const dynamic = "force-static";
 export const revalidate = 300;
-export { noStaticParams as generateStaticParams } from "@/lib/feeds/route-config";
+export { noStaticParams as generateStaticParams } from "@/app/vendors/[slug]/feed-route";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

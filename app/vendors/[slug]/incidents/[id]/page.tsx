@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ImpactLabel, INCIDENT_STATUS_TEXT } from "@/components/incident/impact-label";
+import { ImpactLabel } from "@/components/incident/impact-label";
+import { INCIDENT_STATUS_TEXT } from "@/lib/domain/vocabulary";
 import { IncidentTimes, incidentHref } from "@/components/incident/incident-summary";
 import { StatusLabel } from "@/components/status/status-label";
 import { SafeText } from "@/components/text/safe-text";

@@ -1,7 +1,7 @@
 "use client";
 
 import { formatUtc, relativeTime } from "@/lib/text/format";
-import { useNow } from "@/components/vendor/use-now";
+import { useNow } from "@/components/time/use-now";
 
 /** "5 minutes ago" in the browser, the absolute UTC time in server HTML and as the tooltip. */
 export function RelativeTime({ iso }: { iso: string }) {

@@ -1,4 +1,4 @@
-import { MAINTENANCE_STATUS_TEXT } from "@/components/incident/impact-label";
+import { MAINTENANCE_STATUS_TEXT } from "@/lib/domain/vocabulary";
 import type { VendorDetail } from "@/lib/data/vendor-detail";
 import { formatDuration, formatUtc } from "@/lib/text/format";
 

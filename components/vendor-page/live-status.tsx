@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { StatusLabel } from "@/components/status/status-label";
-import { RelativeTime } from "@/components/vendor/relative-time";
+import { RelativeTime } from "@/components/time/relative-time";
 import type { VendorLiveStatus } from "@/lib/data/vendor-status";
 import { formatUtc } from "@/lib/text/format";
 

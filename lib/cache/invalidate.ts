@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/env";
+import { tagsForVendors } from "@/lib/cache/tags";
 
 /**
  * Pages and API responses are cached in the Next server and tagged per vendor. The poller may
@@ -26,8 +27,6 @@ export async function hasInternalSecret(request: Request): Promise<boolean> {
   return Boolean(secret) && given.length === secret?.length && timingSafeEqual(Buffer.from(given), Buffer.from(secret));
 }
 
-export const vendorTags = (slugs: string[]) => [...new Set(slugs)].map((s) => `vendor:${s}`).concat("vendors");
-
 /** Best effort: when no server is running there is no cache to invalidate. */
 export async function invalidateVendors(slugs: string[], baseUrl = `http://127.0.0.1:${env.PORT}`): Promise<boolean> {
   if (!slugs.length) return true;
@@ -37,7 +36,7 @@ export async function invalidateVendors(slugs: string[], baseUrl = `http://127.0
     const res = await fetch(`${baseUrl}/api/internal/revalidate`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-vendorwatch-secret": secret },
-      body: JSON.stringify({ tags: vendorTags(slugs) }),
+      body: JSON.stringify({ tags: tagsForVendors(slugs) }),
       signal: AbortSignal.timeout(3000),
     });
     return res.ok;
