@@ -40,14 +40,30 @@ export const env = createEnv({
     POLL_INTERVAL_SECONDS: z.coerce.number({ error: "must be a number" }).int().min(5).max(3600).default(30),
     HOT_POLL_INTERVAL_SECONDS: z.coerce.number({ error: "must be a number" }).int().min(5).max(3600).default(15),
     INNGEST_EVENT_KEY: z.string().min(1).optional(),
-    INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+    /** Hexadecimal (the SDK hashes it as hex), optionally prefixed `signkey-<env>-` as Inngest cloud shows it. */
+    INNGEST_SIGNING_KEY: z
+      .string()
+      .regex(/^(signkey-[a-z0-9]+-)?([0-9a-f]{2})+$/i, "must be hexadecimal, optionally prefixed signkey-<env>-")
+      .optional(),
+    INNGEST_SIGNING_KEY_FALLBACK: z
+      .string()
+      .regex(/^(signkey-[a-z0-9]+-)?([0-9a-f]{2})+$/i, "must be hexadecimal, optionally prefixed signkey-<env>-")
+      .optional(),
     INNGEST_DEV: z.string().min(1).optional(),
+    /** A self-hosted Inngest server (`inngest start`), e.g. http://inngest:8288. Unset: Inngest cloud. */
+    INNGEST_BASE_URL: z.url().optional(),
+    /** The origin Inngest reaches this app's /api/inngest on, when it differs from the request's own. */
+    INNGEST_SERVE_ORIGIN: z.url().optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.url().optional(),
     EMAIL_FROM: z.string().min(3).default("Vendorwatch <alerts@vendorwatch.local>"),
     /** Set by `npm start` for the web server's own modules; tells its connections from the scheduler's. */
     VENDORWATCH_ROLE: z.enum(["web", "worker"]).default("worker"),
     AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    /** Pinged once per poll interval while healthy (a dead-man's switch for an outside monitor). */
+    HEALTHCHECK_URL: z.url().optional(),
+    /** When set, /api/metrics answers only requests with `Authorization: Bearer <token>`. */
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     /** Lowest level written to the log (lib/log.ts). */
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** `auto`: readable lines on a terminal, one JSON object per line otherwise. */
@@ -70,5 +86,10 @@ export function appUrl(): string {
 
 /** True when an Inngest server (cloud or self-hosted) drives the functions instead of the in-process scheduler. */
 export function inngestIsExternal(): boolean {
-  return Boolean(env.INNGEST_EVENT_KEY || env.INNGEST_SIGNING_KEY || env.INNGEST_DEV);
+  return Boolean(env.INNGEST_EVENT_KEY || env.INNGEST_SIGNING_KEY || inngestDevMode());
+}
+
+/** INNGEST_DEV=1 (or the dev server's URL) talks to an Inngest dev server; 0 or false means no. */
+export function inngestDevMode(): boolean {
+  return Boolean(env.INNGEST_DEV && !/^(0|false)$/i.test(env.INNGEST_DEV));
 }

@@ -5,6 +5,8 @@ import type { Change } from "@/lib/monitor/changes";
 import { claimDueVendors } from "@/lib/monitor/claim";
 import { type PollResult, pollableVendorSelect } from "@/lib/monitor/poll-vendor";
 import { startScheduler } from "@/lib/monitor/scheduler";
+import { pollerRecord } from "@/lib/ops/poller";
+import { startWatchdog } from "@/lib/ops/watchdog";
 import { pollVendors, summarise } from "@/lib/monitor/sweep";
 
 const USAGE = "usage: vendorwatch poll --once [--vendor <slug>] [--json]   (without --once: poll continuously)";
@@ -57,8 +59,13 @@ export async function pollCommand(argv: string[]): Promise<number> {
   if (positionals.length) throw new UserError(USAGE, 2);
   if (!values.once) {
     if (values.vendor) throw new UserError("--vendor goes with --once", 2);
-    const scheduler = startScheduler();
-    await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
+    const scheduler = startScheduler({ kind: "worker" });
+    const watchdog = startWatchdog();
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", () => resolve());
+      process.once("SIGTERM", () => resolve());
+    });
+    watchdog.stop();
     await scheduler.stop();
     return 0;
   }
@@ -74,6 +81,7 @@ export async function pollCommand(argv: string[]): Promise<number> {
       vendors.push(...batch);
   }
   const report = reportPoll(await pollVendors(vendors, { concurrency: 32 }));
+  if (!values.vendor) await pollerRecord("cli").record(new Date(), true);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } else {

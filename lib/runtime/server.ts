@@ -78,11 +78,16 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
     log.info("scheduler.started", { intervalSeconds: env.POLL_INTERVAL_SECONDS, mode: "in-process" });
   }
 
+  // The dead-man's switch runs on every instance, whichever poller (in-process, worker, Inngest) polls.
+  const { startWatchdog } = await import("@/lib/ops/watchdog");
+  const watchdog = startWatchdog();
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info("shutdown", { signal });
+    watchdog.stop();
     await scheduler?.stop();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
