@@ -28,46 +28,6 @@ describe("gcp incidents.json (157 incidents, 2021-07 .. 2022-07)", () => {
   });
 });
 
-describe("aws", () => {
-  it("legacy data.json: 86 archived events, resolved, epoch seconds to UTC", () => {
-    const s = parsePayload("aws", text("aws/status-data-json-2022.json"));
-    expect(s.status).toBe("operational"); // current: []
-    expect(s.incidents).toHaveLength(86);
-    expect(s.incidents[0]).toMatchObject({
-      id: "internetconnectivity-us-east-2_1624564393",
-      title: "[RESOLVED] Internet Connectivity",
-      status: "resolved",
-      impact: "minor",
-      startedAt: "2021-06-24T19:53:13.000Z",
-      componentIds: ["internetconnectivity-us-east-2"],
-    });
-    expect(s.incidents.filter((i) => i.impact === "critical").map((i) => i.componentIds[0])).toEqual([
-      "certificatemanager-us-east-1",
-      "directconnect-ap-northeast-1",
-      "management-console",
-    ]);
-  });
-
-  it("legacy per-service RSS (EC2 Tokyo, PDT dates): items grouped into events", () => {
-    const s = parsePayload("aws", text("aws/ec2-ap-northeast-1-rss-2019-09.xml"));
-    expect(s.components).toEqual([
-      { id: "ec2-ap-northeast-1", name: "Amazon Elastic Compute Cloud (Tokyo)", group: null, status: "operational" },
-    ]);
-    expect(s.incidents).toHaveLength(7);
-    const first = s.incidents[0];
-    expect(first).toMatchObject({
-      id: "ec2-ap-northeast-1_1566533912",
-      title: "インスタンスの接続性について | Instance Availability",
-      status: "resolved",
-      impact: "major", // worst prefix: Service degradation
-      startedAt: "2019-08-23T04:18:32.000Z", // Thu, 22 Aug 2019 21:18:32 PDT
-      resolvedAt: "2019-08-23T11:18:35.000Z", // Fri, 23 Aug 2019 04:18:35 PDT
-    });
-    expect(first?.updates).toHaveLength(7);
-    expect(s.incidents.every((i) => i.status === "resolved")).toBe(true);
-  });
-});
-
 describe("heroku current-status", () => {
   it("Data is blue (maintenance), one completed scheduled item", () => {
     const s = parsePayload("heroku", text("heroku/current-status-maintenance-2020.json"));
