@@ -22,9 +22,11 @@ describe("gcp incidents.json (157 incidents, 2021-07 .. 2022-07)", () => {
     expect(s.incidents.at(-1)).toMatchObject({ id: "WXwFb7tx1XvHyGaxwdYs", startedAt: "2021-07-07T21:25:00.000Z" });
     expect(new Set(s.incidents.map((i) => i.impact))).toEqual(new Set(["minor", "major", "critical"]));
   });
-  it("all ended: operational, no components", () => {
+  it("all ended: operational; every product an incident names is a component", () => {
     expect(s.status).toBe("operational");
-    expect(s.components).toEqual([]);
+    expect(s.components).toHaveLength(60);
+    expect(s.components.every((c) => c.status === "operational")).toBe(true);
+    expect(s.components.find((c) => c.id === "9CcrhHUcFevXPSVaSxkf")?.name).toBe("Google BigQuery");
   });
 });
 
