@@ -8,6 +8,9 @@ const USAGE = `usage: vendorwatch <command>
   poll                                                                poll continuously (a worker without the web app)`;
 
 await runMain(async () => {
+  // Logs go to stderr: stdout is the command's output (`--json` prints exactly one object).
+  const { configureLog } = await import("@/lib/log");
+  configureLog({ stream: process.stderr });
   const [command, ...rest] = process.argv.slice(2);
   if (command === "check") {
     // Reads a page and prints it: needs no database.
