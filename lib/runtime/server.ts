@@ -3,7 +3,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { env, inngestIsExternal } from "@/env";
-import { db } from "@/lib/db";
+import { databaseKind, db } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import { internalSecret } from "@/lib/cache/invalidate";
 import { logger } from "@/lib/log";
@@ -78,6 +78,29 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
     log.info("scheduler.started", { intervalSeconds: env.POLL_INTERVAL_SECONDS, mode: "in-process" });
   }
 
+  // On PostgreSQL a fleet shares one database: every instance hears every poll's changes.
+  let listener: { stop(): Promise<void> } | null = null;
+  if (databaseKind() === "postgres") {
+    const { listenForInvalidations } = await import("@/lib/cache/broadcast");
+    const { revalidateLocally } = await import("@/lib/cache/invalidate");
+    listener = listenForInvalidations({
+      url: env.DATABASE_DIRECT_URL ?? database.url,
+      onSlugs: async (slugs) => {
+        await revalidateLocally(slugs, `http://127.0.0.1:${port}`);
+      },
+      // Changes may have been missed while the connection was down: revalidate every vendor.
+      onResync: async () => {
+        pageCache?.clear();
+        const all = await db.vendor.findMany({ select: { slug: true } });
+        for (let i = 0; i < all.length; i += 2000)
+          await revalidateLocally(
+            all.slice(i, i + 2000).map((v) => v.slug),
+            `http://127.0.0.1:${port}`,
+          );
+      },
+    });
+  }
+
   // The dead-man's switch runs on every instance, whichever poller (in-process, worker, Inngest) polls.
   const { startWatchdog } = await import("@/lib/ops/watchdog");
   const watchdog = startWatchdog();
@@ -89,6 +112,7 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
     log.info("shutdown", { signal });
     watchdog.stop();
     await scheduler?.stop();
+    await listener?.stop();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await app.close?.();
