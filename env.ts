@@ -64,6 +64,10 @@ export const serverSchema = {
   /** Set by `npm start` for the web server's own modules; tells its connections from the scheduler's. */
   VENDORWATCH_ROLE: z.enum(["web", "worker"]).default("worker"),
   AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Retention (days), applied daily: incident snapshots (raw payloads), poll history, delivery logs. */
+  RETENTION_SNAPSHOT_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1).max(3650).default(30),
+  RETENTION_POLL_HISTORY_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1).max(3650).default(7),
+  RETENTION_DELIVERY_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1).max(3650).default(90),
   /** Pinged once per poll interval while healthy (a dead-man's switch for an outside monitor). */
   HEALTHCHECK_URL: z.url().optional(),
   /** When set, /api/metrics answers only requests with `Authorization: Bearer <token>`. */

@@ -32,7 +32,7 @@ const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x)
  * Interpolates as compose would with the env example's values; a required variable the example
  * leaves empty (a secret the operator must fill in) stands in as what `openssl rand -hex 32` makes.
  */
-function interpolate(value: string, vars: ReadonlyMap<string, string>): string {
+export function interpolate(value: string, vars: ReadonlyMap<string, string>): string {
   return value.replace(INTERPOLATION, (_, name: string, op?: string, arg?: string) => {
     const given = vars.get(name) ?? "";
     if (op === ":-" || op === "-") return given || (arg ?? "");

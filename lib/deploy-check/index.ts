@@ -1,4 +1,4 @@
-export { composeProblems, type ComposeContext } from "./compose";
+export { composeProblems, interpolate, type ComposeContext } from "./compose";
 export { dockerfileProblems, parseDockerfile } from "./dockerfile";
 export { envFileProblems, parseEnvFile } from "./env-file";
 export { type Problem, textProblems } from "./text";

@@ -52,7 +52,12 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
   // Read by the web server's own copy of env.ts (this process's was parsed at start), so its
   // database connections are told apart from the scheduler's.
   process.env.VENDORWATCH_ROLE = "web";
-  if (database.embedded) Object.assign(globalThis, { vendorwatchQueryStats: database.embedded.queryStats });
+  const embedded = database.embedded;
+  if (embedded)
+    Object.assign(globalThis, {
+      vendorwatchQueryStats: embedded.queryStats,
+      vendorwatchSnapshot: () => embedded.snapshot(),
+    });
   // Next keeps unstable_cache entries on disk across restarts, but polls made while the server was
   // down (by the CLI or a worker) never invalidated them, and the database may even be another one.
   await rm(path.join(process.cwd(), ".next/cache/fetch-cache"), { recursive: true, force: true });
@@ -69,6 +74,8 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
     void handle(req, res);
   });
   await listen(server, port, hostname);
+  const { advertiseServer } = await import("@/lib/ops/backup");
+  const unadvertise = await advertiseServer(path.resolve(env.VENDORWATCH_DATA_DIR), port);
   log.info("serving", { url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}` });
 
   let scheduler: { stop(): Promise<void> } | null = null;
@@ -113,6 +120,7 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
     watchdog.stop();
     await scheduler?.stop();
     await listener?.stop();
+    await unadvertise();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await app.close?.();
