@@ -7,6 +7,8 @@ import { db } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import { internalSecret } from "@/lib/cache/invalidate";
 import { logger } from "@/lib/log";
+import { authSecret } from "@/lib/auth/secret";
+import { stampClientIp } from "@/lib/runtime/client-ip";
 import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
 import { PageCache, registerPageCache } from "@/lib/runtime/page-cache";
 import type { OpenDatabase } from "@/lib/runtime/database";
@@ -43,6 +45,8 @@ function listen(server: http.Server, port: number, hostname: string): Promise<vo
 export async function serve({ dev, database, port, hostname }: ServeOptions): Promise<void> {
   await seedOnFirstRun();
   await internalSecret(true);
+  // Generated before the first request when AUTH_SECRET is unset, so the build and every request agree.
+  await authSecret();
   // Next's own process.env reads (and the build child) see the database this process opened.
   process.env.DATABASE_URL = database.url;
   if (!dev && !(await buildIsCurrent())) {
@@ -62,6 +66,7 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
   const pageCache = dev ? null : new PageCache(() => `http://127.0.0.1:${port}`);
   if (pageCache) registerPageCache(pageCache);
   const server = http.createServer((req, res) => {
+    stampClientIp(req, env.VENDORWATCH_TRUST_PROXY);
     if (pageCache && PageCache.cacheable(req)) {
       void pageCache.serve(req, res).then((served) => (served ? undefined : handle(req, res)));
       return;
