@@ -1,5 +1,5 @@
 import { type Lane, claimDueVendors } from "@/lib/monitor/claim";
-import { dispatchPendingEvents } from "@/lib/monitor/dispatch";
+import type { Dispatch } from "@/lib/monitor/dispatch";
 import { HeartbeatBuffer } from "@/lib/monitor/heartbeat";
 import { invalidateVendors } from "@/lib/cache/invalidate";
 import { pollVendor } from "@/lib/monitor/poll-vendor";
@@ -16,6 +16,8 @@ export interface SchedulerOptions {
   summaryEveryMs?: number;
   stopGraceMs?: number;
   fetcher?: Fetcher;
+  /** Told after polls changed something, so the outbox's consumer picks the news up promptly. */
+  dispatch?: Dispatch;
   log?: (line: string) => void;
 }
 
@@ -72,8 +74,10 @@ export function startScheduler(opts: SchedulerOptions = {}): { stop(): Promise<v
       await heartbeats.flush();
       const slugs = [...changedSlugs];
       changedSlugs = new Set();
-      if (slugs.length) await invalidateVendors(slugs);
-      await dispatchPendingEvents();
+      if (slugs.length) {
+        await invalidateVendors(slugs);
+        await opts.dispatch?.();
+      }
       if (Date.now() - tally.since >= (opts.summaryEveryMs ?? 60_000)) {
         const busy = lanes.map((l) => `${l.inFlight.size} ${l.lane}`).join(", ");
         log(

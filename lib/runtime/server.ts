@@ -69,10 +69,17 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
   console.log(`[vendorwatch] serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 
   let scheduler: { stop(): Promise<void> } | null = null;
+  let notifier: { stop(): Promise<void> } | null = null;
   if (env.VENDORWATCH_SCHEDULER === "on" && !inngestIsExternal()) {
     const { startScheduler } = await import("@/lib/monitor/scheduler");
-    scheduler = startScheduler({ summaryEveryMs: env.POLL_INTERVAL_SECONDS < 30 ? 10_000 : 60_000 });
-    console.log(`[vendorwatch] scheduler polling every ${env.POLL_INTERVAL_SECONDS}s (in-process)`);
+    const { startNotifier } = await import("@/lib/notify/runner");
+    const running = startNotifier();
+    notifier = running;
+    scheduler = startScheduler({
+      summaryEveryMs: env.POLL_INTERVAL_SECONDS < 30 ? 10_000 : 60_000,
+      dispatch: async () => running.wake(),
+    });
+    console.log(`[vendorwatch] scheduler polling every ${env.POLL_INTERVAL_SECONDS}s, notifications in-process`);
   }
 
   let stopping = false;
@@ -81,6 +88,7 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
     stopping = true;
     console.log(`[vendorwatch] ${signal}: shutting down`);
     await scheduler?.stop();
+    await notifier?.stop();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await app.close?.();
