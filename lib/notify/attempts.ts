@@ -37,8 +37,7 @@ export async function accountChannel(
     data: { consecutiveFailures: { increment: 1 }, lastFailureAt: now, lastError: error?.slice(0, 500) ?? null },
   });
   if (channel.consecutiveFailures < DISABLE_AFTER_FAILURES || channel.disabledAt) return;
-  const reason = error?.slice(0, 300) ?? "no answer";
-  await disableChannel(tx, channel, `${DISABLE_AFTER_FAILURES} failed deliveries in a row: ${reason}`, now);
+  await disableChannel(tx, channel, error?.slice(0, 300) ?? "no answer", now);
 }
 
 export async function disableChannel(
@@ -47,7 +46,10 @@ export async function disableChannel(
   reason: string,
   now: Date,
 ): Promise<void> {
-  await tx.notificationChannel.update({ where: { id: channel.id }, data: { disabledAt: now, disabledReason: reason } });
+  await tx.notificationChannel.update({
+    where: { id: channel.id },
+    data: { disabledAt: now, disabledReason: `${DISABLE_AFTER_FAILURES} failed deliveries in a row: ${reason}`.slice(0, 400) },
+  });
   await tx.notificationDelivery.updateMany({
     where: { channelId: channel.id, status: { in: ["pending", "held"] }, batchId: null },
     data: { status: "suppressed", lastError: "channel turned off" },

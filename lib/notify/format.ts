@@ -68,6 +68,26 @@ export function alertSubject(m: AlertMessage): string {
   return `${vendor}: ${plainTitle(first.title)}, maintenance ${word}${more(m.maintenances.length - 1)}`;
 }
 
+const zoneNames = new Map<string, (d: Date) => string>();
+
+/** The zone's usual abbreviation (CEST, EDT, IST) where English has one, else its offset (GMT+5:45). */
+function zoneName(timeZone: string): (d: Date) => string {
+  let f = zoneNames.get(timeZone);
+  if (!f) {
+    const us = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" });
+    const gb = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" });
+    const name = (fmt: Intl.DateTimeFormat, d: Date) => fmt.formatToParts(d).find((p) => p.type === "timeZoneName")?.value ?? "";
+    f = (d) => {
+      const a = name(us, d);
+      if (/^[A-Z]{2,5}$/.test(a)) return a;
+      const b = name(gb, d);
+      return /^[A-Z]{2,5}$/.test(b) ? b : b || a || timeZone;
+    };
+    zoneNames.set(timeZone, f);
+  }
+  return f;
+}
+
 /** "16 Sep 2024, 23:31 CEST" in the reader's zone. */
 export function formatLocal(iso: string, timeZone: string): string {
   const d = new Date(iso);
@@ -79,10 +99,10 @@ export function formatLocal(iso: string, timeZone: string): string {
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",
-    timeZoneName: "short",
   }).formatToParts(d);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${get("day")} ${get("month")} ${get("year")}, ${get("hour")}:${get("minute")} ${get("timeZoneName")}`;
+  const month = get("month").slice(0, 3);
+  return `${get("day")} ${month} ${get("year")}, ${get("hour")}:${get("minute")} ${zoneName(timeZone)(d)}`;
 }
 
 export function maintenanceWindow(

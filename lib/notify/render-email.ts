@@ -31,7 +31,16 @@ const cache = new Map<string, Promise<RenderedEmail>>();
 const CACHE_SIZE = 500;
 
 async function both(element: React.ReactElement, subject: string): Promise<RenderedEmail> {
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const [html, text] = await Promise.all([
+    render(element),
+    // Headings keep their case: an upper-cased incident title reads as shouting.
+    render(element, {
+      plainText: true,
+      htmlToTextOptions: {
+        selectors: ["h1", "h2", "h3"].map((selector) => ({ selector, options: { uppercase: false } })),
+      },
+    }),
+  ]);
   return { subject, html, text };
 }
 

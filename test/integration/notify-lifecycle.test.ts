@@ -113,6 +113,38 @@ describe("an incident lifecycle reaches each subscriber as their filters say", (
     expect(ACTIONS).toBeTruthy();
   });
 
+  it("a maintenance: scheduled, a reminder an hour before, started, completed", async () => {
+    const alice = emailsTo("alice").length;
+    const henry = h.rx.accepted("webhook", "henry").length;
+    const start = new Date("2025-08-29T01:25:00Z"); // the recorded maintenance's scheduled start
+    h.now.value = new Date(start.getTime() - 3 * 3_600_000);
+    vendor.serve({ updates: INCIDENT_STAGES, maintenance: "scheduled" });
+    await vendor.poll();
+    await h.drain();
+    h.now.value = new Date(start.getTime() - 2 * 3_600_000); // too early for the reminder
+    await h.drain();
+    h.now.value = new Date(start.getTime() - 50 * 60_000);
+    await h.drain();
+    await h.drain(); // a second sweep in the same hour reminds nobody twice
+    h.now.value = new Date(start.getTime() + 60_000);
+    vendor.serve({ updates: INCIDENT_STAGES, maintenance: "in_progress" });
+    await vendor.poll();
+    await h.drain();
+    h.now.value = new Date("2025-08-29T02:41:00Z");
+    vendor.serve({ updates: INCIDENT_STAGES, maintenance: "completed" });
+    await vendor.poll();
+    await h.drain();
+    expect(emailsTo("alice").slice(alice).map((e) => e.subject)).toEqual([
+      "GitHub: Upgrades to Connector Auth Storage, maintenance scheduled",
+      "GitHub: Upgrades to Connector Auth Storage, maintenance starts within the hour",
+      "GitHub: Upgrades to Connector Auth Storage, maintenance started",
+      "GitHub: Upgrades to Connector Auth Storage, maintenance completed",
+    ]);
+    expect(h.rx.accepted("webhook", "henry").length - henry).toBe(4);
+    // Those who turned maintenances off heard none of it.
+    for (const name of ["bob", "dave", "erin"]) expect(emailsTo(name).filter((e) => /maintenance/.test(e.subject))).toEqual([]);
+  });
+
   it("emails carry both parts and the one-click unsubscribe headers", async () => {
     const first = emailsTo("alice")[0];
     expect(first?.html).toContain("Incident with Pages and Actions");

@@ -36,6 +36,8 @@ interface Stage {
   maintenance?: "scheduled" | "in_progress" | "completed";
   /** Suffix that makes the incident and maintenance ids unique (many lifecycles on one page). */
   cycle?: string;
+  /** Component statuses (Statuspage's words) over what the updates say: outages with no incident. */
+  components?: Record<string, string>;
 }
 
 function componentStatuses(n: number): Record<string, string> {
@@ -75,7 +77,7 @@ function maintenanceAt(status: "scheduled" | "in_progress" | "completed", cycle:
 /** The three endpoints' bodies at a stage. */
 export function githubPayloads(stage: Stage) {
   const cycle = stage.cycle ?? "";
-  const status = componentStatuses(stage.updates);
+  const status = { ...componentStatuses(stage.updates), ...stage.components };
   const components = (summary.components as Json[]).map((c) => ({ ...c, status: status[c.id as string] ?? c.status }));
   const incident = stage.updates ? incidentAt(stage.updates, cycle) : null;
   const open = incident && incident.status !== "resolved" ? [incident] : [];

@@ -35,6 +35,7 @@ export default function DigestEmail(p: DigestEmailProps) {
   const d = p.digest;
   const tz = d.timeZone;
   const active = d.vendors.filter((v) => v.incidents.length || v.maintenances.length);
+  const quiet = d.vendors.filter((v) => !v.incidents.length && !v.maintenances.length);
   const summary = digestSummary(d);
   return (
     <EmailLayout
@@ -93,6 +94,11 @@ export default function DigestEmail(p: DigestEmailProps) {
           ))}
         </Section>
       ))}
+      {active.length > 0 && quiet.length > 0 ? (
+        <Text style={{ ...s.p, marginTop: "16px", color: palette.muted }}>
+          Nothing to report from {quiet.map((v) => v.name).join(", ")}.
+        </Text>
+      ) : null}
     </EmailLayout>
   );
 }
