@@ -48,7 +48,10 @@ export async function disableChannel(
 ): Promise<void> {
   await tx.notificationChannel.update({
     where: { id: channel.id },
-    data: { disabledAt: now, disabledReason: `${DISABLE_AFTER_FAILURES} failed deliveries in a row: ${reason}`.slice(0, 400) },
+    data: {
+      disabledAt: now,
+      disabledReason: `${DISABLE_AFTER_FAILURES} failed deliveries in a row: ${reason}`.slice(0, 400),
+    },
   });
   await tx.notificationDelivery.updateMany({
     where: { channelId: channel.id, status: { in: ["pending", "held"] }, batchId: null },

@@ -76,7 +76,8 @@ function zoneName(timeZone: string): (d: Date) => string {
   if (!f) {
     const us = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" });
     const gb = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" });
-    const name = (fmt: Intl.DateTimeFormat, d: Date) => fmt.formatToParts(d).find((p) => p.type === "timeZoneName")?.value ?? "";
+    const name = (fmt: Intl.DateTimeFormat, d: Date) =>
+      fmt.formatToParts(d).find((p) => p.type === "timeZoneName")?.value ?? "";
     f = (d) => {
       const a = name(us, d);
       if (/^[A-Z]{2,5}$/.test(a)) return a;

@@ -18,12 +18,20 @@ export async function preferencesUser(token: string): Promise<string | null> {
 /** RFC 8058 one-click: email about that vendor (or the digest) stops now, queued mail included. */
 export async function unsubscribe(target: UnsubscribeTarget): Promise<{ vendorName: string | null } | null> {
   if ("subscriptionId" in target) {
-    const sub = await db.subscription.findUnique({ where: { id: target.subscriptionId }, include: { vendor: { select: { name: true } } } });
+    const sub = await db.subscription.findUnique({
+      where: { id: target.subscriptionId },
+      include: { vendor: { select: { name: true } } },
+    });
     if (!sub) return null;
     await db.$transaction([
       db.subscription.update({ where: { id: sub.id }, data: { emailEnabled: false } }),
       db.notificationDelivery.updateMany({
-        where: { subscriptionId: sub.id, status: { in: ["pending", "held"] }, batchId: null, channel: { type: "email" } },
+        where: {
+          subscriptionId: sub.id,
+          status: { in: ["pending", "held"] },
+          batchId: null,
+          channel: { type: "email" },
+        },
         data: { status: "suppressed", lastError: "unsubscribed" },
       }),
     ]);
@@ -31,7 +39,11 @@ export async function unsubscribe(target: UnsubscribeTarget): Promise<{ vendorNa
   }
   const user = await db.user.findUnique({ where: { id: target.digestOf }, select: { id: true } });
   if (!user) return null;
-  await db.notificationPreference.upsert({ where: { userId: user.id }, create: { userId: user.id, digest: "off" }, update: { digest: "off" } });
+  await db.notificationPreference.upsert({
+    where: { userId: user.id },
+    create: { userId: user.id, digest: "off" },
+    update: { digest: "off" },
+  });
   return { vendorName: null };
 }
 
@@ -40,7 +52,11 @@ export async function suppressAddress(address: string, reason: string, detail: s
   const email = address.trim().toLowerCase();
   if (!email) return 0;
   return db.$transaction(async (tx) => {
-    await tx.emailSuppression.upsert({ where: { email }, create: { email, reason, detail }, update: { reason, detail } });
+    await tx.emailSuppression.upsert({
+      where: { email },
+      create: { email, reason, detail },
+      update: { reason, detail },
+    });
     const channels = await tx.notificationChannel.findMany({
       where: { type: "email", target: { equals: email, mode: "insensitive" }, disabledAt: null },
       select: { id: true },
@@ -48,7 +64,10 @@ export async function suppressAddress(address: string, reason: string, detail: s
     const ids = channels.map((c) => c.id);
     if (!ids.length) return 0;
     const now = new Date();
-    await tx.notificationChannel.updateMany({ where: { id: { in: ids } }, data: { disabledAt: now, disabledReason: `${reason}${detail ? `: ${detail}` : ""}`.slice(0, 300) } });
+    await tx.notificationChannel.updateMany({
+      where: { id: { in: ids } },
+      data: { disabledAt: now, disabledReason: `${reason}${detail ? `: ${detail}` : ""}`.slice(0, 300) },
+    });
     await tx.notificationDelivery.updateMany({
       where: { channelId: { in: ids }, status: { in: ["pending", "held"] }, batchId: null },
       data: { status: "suppressed", lastError: `address ${reason}` },
@@ -63,7 +82,10 @@ export async function loadPreferences(userId: string) {
     select: {
       email: true,
       preferences: true,
-      subscriptions: { select: { id: true, emailEnabled: true, vendor: { select: { name: true, slug: true } } }, orderBy: { vendor: { name: "asc" } } },
+      subscriptions: {
+        select: { id: true, emailEnabled: true, vendor: { select: { name: true, slug: true } } },
+        orderBy: { vendor: { name: "asc" } },
+      },
       channels: { where: { type: "email" }, select: { disabledAt: true, disabledReason: true } },
     },
   });
@@ -93,7 +115,10 @@ export async function savePreferences(userId: string, input: z.infer<typeof pref
       create: { userId, instant: input.instant, digest: input.digest },
       update: { instant: input.instant, digest: input.digest },
     }),
-    db.subscription.updateMany({ where: { userId, id: { in: subs.filter((s) => on.has(s.id)).map((s) => s.id) } }, data: { emailEnabled: true } }),
+    db.subscription.updateMany({
+      where: { userId, id: { in: subs.filter((s) => on.has(s.id)).map((s) => s.id) } },
+      data: { emailEnabled: true },
+    }),
     db.subscription.updateMany({ where: { userId, id: { notIn: [...on] } }, data: { emailEnabled: false } }),
   ]);
 }

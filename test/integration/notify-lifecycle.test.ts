@@ -134,7 +134,11 @@ describe("an incident lifecycle reaches each subscriber as their filters say", (
     vendor.serve({ updates: INCIDENT_STAGES, maintenance: "completed" });
     await vendor.poll();
     await h.drain();
-    expect(emailsTo("alice").slice(alice).map((e) => e.subject)).toEqual([
+    expect(
+      emailsTo("alice")
+        .slice(alice)
+        .map((e) => e.subject),
+    ).toEqual([
       "GitHub: Upgrades to Connector Auth Storage, maintenance scheduled",
       "GitHub: Upgrades to Connector Auth Storage, maintenance starts within the hour",
       "GitHub: Upgrades to Connector Auth Storage, maintenance started",
@@ -142,7 +146,8 @@ describe("an incident lifecycle reaches each subscriber as their filters say", (
     ]);
     expect(h.rx.accepted("webhook", "henry").length - henry).toBe(4);
     // Those who turned maintenances off heard none of it.
-    for (const name of ["bob", "dave", "erin"]) expect(emailsTo(name).filter((e) => /maintenance/.test(e.subject))).toEqual([]);
+    for (const name of ["bob", "dave", "erin"])
+      expect(emailsTo(name).filter((e) => /maintenance/.test(e.subject))).toEqual([]);
   });
 
   it("emails carry both parts and the one-click unsubscribe headers", async () => {

@@ -26,5 +26,7 @@ export async function stopVendorAction(form: FormData): Promise<void> {
   const userId = await preferencesUser(token);
   if (!userId) redirect("/");
   const vendor = await stopVendorEmail(userId, String(form.get("subscriptionId") ?? ""));
-  redirect(`/notifications/${encodeURIComponent(token)}?${vendor ? `stopped=${encodeURIComponent(vendor)}` : "error=gone"}`);
+  redirect(
+    `/notifications/${encodeURIComponent(token)}?${vendor ? `stopped=${encodeURIComponent(vendor)}` : "error=gone"}`,
+  );
 }

@@ -39,7 +39,9 @@ export default async function NotificationPreferencesPage({ params, searchParams
         {query.stopped ? (
           <p className="rounded-md border px-4 py-3 text-sm">No more emails about {query.stopped}.</p>
         ) : null}
-        {query.error ? <p className="rounded-md border border-destructive px-4 py-3 text-sm">That did not work: please try again.</p> : null}
+        {query.error ? (
+          <p className="rounded-md border border-destructive px-4 py-3 text-sm">That did not work: please try again.</p>
+        ) : null}
       </div>
       {prefs.emailDisabled ? (
         <p className="rounded-md border border-destructive px-4 py-3 text-sm">
@@ -53,8 +55,8 @@ export default async function NotificationPreferencesPage({ params, searchParams
           </CardHeader>
           <CardContent className="space-y-3 text-sm">
             <p className="text-muted-foreground">
-              You will still see {stop.vendor.name} on your dashboard, and your Slack, Discord, Teams or webhook channels
-              keep their alerts.
+              You will still see {stop.vendor.name} on your dashboard, and your Slack, Discord, Teams or webhook
+              channels keep their alerts.
             </p>
             <form action={stopVendorAction}>
               <input type="hidden" name="token" value={token} />

@@ -52,7 +52,15 @@ export const alertPreview: AlertMessage = {
 export const resolvedPreview: AlertMessage = {
   ...alertPreview,
   detectedAt: incident.resolvedAt ?? incident.startedAt,
-  incidents: [{ ...(alertPreview.incidents[0] as AlertMessage["incidents"][number]), event: "resolved", status: "resolved", resolvedAt: incident.resolvedAt, updates: incident.updates.slice(0, 2) }],
+  incidents: [
+    {
+      ...(alertPreview.incidents[0] as AlertMessage["incidents"][number]),
+      event: "resolved",
+      status: "resolved",
+      resolvedAt: incident.resolvedAt,
+      updates: incident.updates.slice(0, 2),
+    },
+  ],
   components: [{ id: "br0l2tvcx85d", name: "Actions", group: null, from: "partial_outage", to: "operational" }],
 };
 
