@@ -87,23 +87,28 @@ export async function loadPlanContext(
   };
 }
 
-/** Writes back what changed in alert memory (a handful of rows per poll). */
+/** Writes back what changed in alert memory, in one statement (a handful of rows per poll). */
 export async function saveMemory(tx: Tx, vendorId: string, before: Map<string, Memory>, after: Map<string, Memory>) {
-  for (const [subject, m] of after) {
-    const old = before.get(subject);
-    if (
-      old &&
-      old.lastAlertAt.getTime() === m.lastAlertAt.getTime() &&
-      old.status === m.status &&
-      old.peak === m.peak &&
-      (old.settleAt?.getTime() ?? null) === (m.settleAt?.getTime() ?? null)
-    )
-      continue;
-    const data = { lastAlertAt: m.lastAlertAt, status: m.status, peak: m.peak, settleAt: m.settleAt };
-    await tx.alertMemory.upsert({
-      where: { vendorId_subject: { vendorId, subject } },
-      create: { vendorId, subject, ...data },
-      update: data,
-    });
-  }
+  const same = (a: Memory | undefined, b: Memory) =>
+    a !== undefined &&
+    a.lastAlertAt.getTime() === b.lastAlertAt.getTime() &&
+    a.status === b.status &&
+    a.peak === b.peak &&
+    (a.settleAt?.getTime() ?? null) === (b.settleAt?.getTime() ?? null);
+  const changed = [...after].filter(([subject, m]) => !same(before.get(subject), m));
+  if (!changed.length) return;
+  const rows = changed.map(([subject, m]) => ({
+    subject,
+    lastAlertAt: m.lastAlertAt.toISOString(),
+    status: m.status,
+    peak: m.peak,
+    settleAt: m.settleAt?.toISOString() ?? null,
+  }));
+  await tx.$executeRaw`
+    INSERT INTO "AlertMemory" ("vendorId", subject, "lastAlertAt", status, peak, "settleAt")
+    SELECT ${vendorId}, r.subject, r."lastAlertAt"::timestamp, r.status, r.peak, r."settleAt"::timestamp
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS r(subject text, "lastAlertAt" text, status text, peak int, "settleAt" text)
+    ON CONFLICT ("vendorId", subject) DO UPDATE SET
+      "lastAlertAt" = excluded."lastAlertAt", status = excluded.status, peak = excluded.peak, "settleAt" = excluded."settleAt"`;
 }

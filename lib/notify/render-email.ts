@@ -1,4 +1,4 @@
-import { render } from "@react-email/components";
+import { render, toPlainText } from "@react-email/components";
 import { createElement } from "react";
 import AlertEmail from "@/lib/email/templates/alert-email";
 import DigestEmail, { digestSummary } from "@/lib/email/templates/digest-email";
@@ -31,16 +31,16 @@ const cache = new Map<string, Promise<RenderedEmail>>();
 const CACHE_SIZE = 500;
 
 async function both(element: React.ReactElement, subject: string): Promise<RenderedEmail> {
-  const [html, text] = await Promise.all([
-    render(element),
-    // Headings keep their case: an upper-cased incident title reads as shouting.
-    render(element, {
-      plainText: true,
-      htmlToTextOptions: {
-        selectors: ["h1", "h2", "h3"].map((selector) => ({ selector, options: { uppercase: false } })),
-      },
-    }),
-  ]);
+  const html = await render(element);
+  // The text part comes from the same HTML (no second render); headings keep their case, as an
+  // upper-cased incident title reads as shouting.
+  const text = toPlainText(html, {
+    selectors: [
+      ...["h1", "h2", "h3"].map((selector) => ({ selector, options: { uppercase: false } })),
+      { selector: "img", format: "skip" },
+      { selector: "[data-skip-in-text=true]", format: "skip" },
+    ],
+  });
   return { subject, html, text };
 }
 

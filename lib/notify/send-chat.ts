@@ -154,7 +154,13 @@ export async function sendDueChat(ctx: ChatContext & { limit?: number; concurren
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(ctx.concurrency ?? 32, queues.length) }, worker));
+  // Every worker finishes before this returns, even when one fails: nothing is left posting in
+  // the background after the caller has moved on (or, in tests, "crashed").
+  const results = await Promise.allSettled(
+    Array.from({ length: Math.min(ctx.concurrency ?? 32, queues.length) }, worker),
+  );
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
   return { attempted: sent };
 }
 

@@ -68,15 +68,15 @@ describe("email delivery", () => {
     });
     await subscribe(good.id, vendor.id);
     await subscribe(bad.id, vendor.id);
-    h.resend.inject({ status: 422, name: "validation_error" });
     h.now.value = updateTime(1);
     vendor.serve({ updates: 1 });
     await vendor.poll();
-    h.resend.inject({ status: 422, name: "validation_error" }); // the bad one, alone
     await h.drain();
     expect(h.resend.to(good.email as string)).toHaveLength(1);
     const failed = await db.notificationDelivery.findFirstOrThrow({ where: { userId: bad.id } });
     expect(failed.status).toBe("failed");
+    expect(failed.lastError).toMatch(/validation_error: Invalid `to` field: not-an-address/);
+    expect(h.resend.calls.filter((c) => c.status === 422).map((c) => c.path)).toEqual(["/emails/batch", "/emails"]);
   });
 
   it("quiet hours hold an alert until they end; a critical one goes out when the user allows it", async () => {
@@ -249,6 +249,25 @@ describe("chat channels", () => {
       "Vendorwatch stopped sending to your Slack channel slack test",
     );
     expect(h.rx.accepted("slack", `T1/B1/${user.id}`)).toEqual([]);
+  });
+
+  it("a post that gets no answer times out and is retried until the service takes it, once", async () => {
+    const { vendor, user } = await setup();
+    const hook = `flow/${user.id}`;
+    await addChannel(user.id, "teams", h.rx.urlFor("teams", hook));
+    h.rx.inject({ fault: "timeout" }, 1, "teams");
+    h.rx.inject({ status: 429 }, 1, "teams");
+    h.now.value = updateTime(1);
+    vendor.serve({ updates: 1 });
+    await vendor.poll();
+    await h.drain();
+    expect(h.rx.accepted("teams", hook)).toHaveLength(1);
+    const d = await db.notificationDelivery.findFirstOrThrow({
+      where: { channel: { type: "teams", userId: user.id } },
+      include: { attemptLog: { orderBy: { at: "asc" } } },
+    });
+    expect(d.attemptLog.map((a) => a.statusCode)).toEqual([null, 429, 202]);
+    expect(d.attemptLog[0]?.error).toMatch(/no answer within 500 ms/);
   });
 
   it("a channel URL that points into the private network is refused by the SSRF guard", async () => {

@@ -40,7 +40,11 @@ export interface ChatReceivers {
   redeliveries: number;
   setSecret(hook: string, secret: string): void;
   inject(fault: ReceiverFault, times?: number, service?: Service): void;
-  chaos(probability: number, random?: () => number): void;
+  /**
+   * Fails calls with this probability (0..1): 503, 500, a dropped connection, a hang (for
+   * `stallMs` and then dropped, or until the client gives up), and for generic webhooks a lost answer.
+   */
+  chaos(probability: number, random?: () => number, opts?: { stallMs?: number }): void;
   accepted(service: Service, hook?: string): ReceivedCall[];
   clear(): void;
   close(): Promise<void>;
@@ -85,6 +89,7 @@ export async function startChatReceivers(): Promise<ChatReceivers> {
   const sockets = new Set<Socket>();
   let chaosP = 0;
   let rand = Math.random;
+  let stallMs: number | null = null;
   const state = { requests: 0, redeliveries: 0 };
 
   const server = http.createServer((req, res) => {
@@ -105,7 +110,12 @@ export async function startChatReceivers(): Promise<ChatReceivers> {
           r < 0.4 ? { status: 503 } : r < 0.7 ? { fault: "timeout" } : r < 0.85 ? { status: 500 } : { fault: "reset" };
         if (service === "webhook" && r > 0.95) fault = { acceptThenFail: 502 };
       }
-      if (fault && "fault" in fault) return fault.fault === "reset" ? req.socket.destroy() : undefined; // timeout: no answer
+      if (fault && "fault" in fault) {
+        if (fault.fault === "reset") return req.socket.destroy();
+        // The service hangs and then gives up on the request: the client sees no answer.
+        if (stallMs !== null) return void setTimeout(() => req.socket.destroy(), stallMs);
+        return; // no answer at all: the client's own timeout ends it
+      }
       if (fault && "status" in fault)
         return res.writeHead(fault.status, { "content-type": "text/plain" }).end("injected failure");
       let body: Record<string, unknown>;
@@ -167,9 +177,10 @@ export async function startChatReceivers(): Promise<ChatReceivers> {
     inject(fault, times = 1, service) {
       for (let i = 0; i < times; i++) faults.push({ fault, service });
     },
-    chaos(p, random = Math.random) {
+    chaos(p, random = Math.random, opts = {}) {
       chaosP = p;
       rand = random;
+      stallMs = opts.stallMs ?? null;
     },
     accepted: (service, hook) => calls.filter((c) => c.service === service && (hook === undefined || c.hook === hook)),
     clear() {

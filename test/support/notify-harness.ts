@@ -29,7 +29,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { timeoutMs?: number } = {}): Promise<Harness> {
+export async function startHarness(opts: { timeoutMs?: number; chatTimeoutMs?: number } = {}): Promise<Harness> {
   const database = await ownDatabase();
   const [srv, resend, rx]: [FixtureServer, ResendCapture, ChatReceivers] = await Promise.all([
     startFixtureServer(),
@@ -46,7 +46,7 @@ export async function startHarness(opts: { timeoutMs?: number } = {}): Promise<H
       from: "Vendorwatch <alerts@vendorwatch.test>",
       logLocal: false,
     }),
-    poster: createPoster({ allowPrivateNetworks: true, timeoutMs: opts.timeoutMs ?? 3000 }),
+    poster: createPoster({ allowPrivateNetworks: true, timeoutMs: opts.chatTimeoutMs ?? opts.timeoutMs ?? 3000 }),
     timeoutMs: opts.timeoutMs ?? 3000,
     log: () => {},
   };
