@@ -44,6 +44,10 @@ export const env = createEnv({
     INNGEST_DEV: z.string().min(1).optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.url().optional(),
+    /** Resend's rate limit for the team (2 requests a second unless Resend raised it). */
+    RESEND_REQUESTS_PER_SECOND: z.coerce.number({ error: "must be a number" }).positive().max(1000).default(2),
+    /** Signing secret (whsec_...) of the Resend webhook that reports bounces and complaints. */
+    RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
     EMAIL_FROM: z.string().min(3).default("Vendorwatch <alerts@vendorwatch.local>"),
     /** Set by `npm start` for the web server's own modules; tells its connections from the scheduler's. */
     VENDORWATCH_ROLE: z.enum(["web", "worker"]).default("worker"),

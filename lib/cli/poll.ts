@@ -5,6 +5,7 @@ import type { Change } from "@/lib/monitor/changes";
 import { claimDueVendors } from "@/lib/monitor/claim";
 import { type PollResult, pollableVendorSelect } from "@/lib/monitor/poll-vendor";
 import { startScheduler } from "@/lib/monitor/scheduler";
+import { startNotifier } from "@/lib/notify/runner";
 import { pollVendors, summarise } from "@/lib/monitor/sweep";
 
 const USAGE = "usage: vendorwatch poll --once [--vendor <slug>] [--json]   (without --once: poll continuously)";
@@ -57,9 +58,12 @@ export async function pollCommand(argv: string[]): Promise<number> {
   if (positionals.length) throw new UserError(USAGE, 2);
   if (!values.once) {
     if (values.vendor) throw new UserError("--vendor goes with --once", 2);
-    const scheduler = startScheduler();
+    // A polling worker without the web app sends what it finds, as `npm start` does.
+    const notifier = startNotifier();
+    const scheduler = startScheduler({ dispatch: async () => notifier.wake() });
     await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
     await scheduler.stop();
+    await notifier.stop();
     return 0;
   }
   let vendors;

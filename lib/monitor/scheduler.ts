@@ -1,5 +1,5 @@
 import { type Lane, claimDueVendors } from "@/lib/monitor/claim";
-import { dispatchPendingEvents } from "@/lib/monitor/dispatch";
+import type { Dispatch } from "@/lib/monitor/dispatch";
 import { HeartbeatBuffer } from "@/lib/monitor/heartbeat";
 import { invalidateVendors } from "@/lib/cache/invalidate";
 import { type Logger, logger } from "@/lib/log";
@@ -18,6 +18,8 @@ export interface SchedulerOptions {
   stopGraceMs?: number;
   fetcher?: Fetcher;
   log?: Logger;
+  /** Told after polls changed something, so the outbox's consumer picks the news up promptly. */
+  dispatch?: Dispatch;
 }
 
 const DAY = 86_400_000;
@@ -79,8 +81,10 @@ export function startScheduler(opts: SchedulerOptions = {}): { stop(): Promise<v
       await heartbeats.flush();
       const slugs = [...changedSlugs];
       changedSlugs = new Set();
-      if (slugs.length) await invalidateVendors(slugs);
-      await dispatchPendingEvents();
+      if (slugs.length) {
+        await invalidateVendors(slugs);
+        await opts.dispatch?.();
+      }
       if (Date.now() - tally.since >= (opts.summaryEveryMs ?? 60_000)) {
         log.info("summary", {
           polled: tally.polled,

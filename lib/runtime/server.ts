@@ -77,10 +77,21 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
   log.info("serving", { url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}` });
 
   let scheduler: { stop(): Promise<void> } | null = null;
+  let notifier: { stop(): Promise<void> } | null = null;
   if (env.VENDORWATCH_SCHEDULER === "on" && !inngestIsExternal()) {
     const { startScheduler } = await import("@/lib/monitor/scheduler");
-    scheduler = startScheduler({ summaryEveryMs: env.POLL_INTERVAL_SECONDS < 30 ? 10_000 : 60_000 });
-    log.info("scheduler.started", { intervalSeconds: env.POLL_INTERVAL_SECONDS, mode: "in-process" });
+    const { startNotifier } = await import("@/lib/notify/runner");
+    const running = startNotifier();
+    notifier = running;
+    scheduler = startScheduler({
+      summaryEveryMs: env.POLL_INTERVAL_SECONDS < 30 ? 10_000 : 60_000,
+      dispatch: async () => running.wake(),
+    });
+    log.info("scheduler.started", {
+      intervalSeconds: env.POLL_INTERVAL_SECONDS,
+      mode: "in-process",
+      notifications: "in-process",
+    });
   }
 
   let stopping = false;
@@ -89,6 +100,7 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
     stopping = true;
     log.info("shutdown", { signal });
     await scheduler?.stop();
+    await notifier?.stop();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await app.close?.();
