@@ -60,10 +60,24 @@ export const serverSchema = {
   INNGEST_SERVE_ORIGIN: z.url().optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url().optional(),
+  /** Resend's rate limit for the team (2 requests a second unless Resend raised it). */
+  RESEND_REQUESTS_PER_SECOND: z.coerce.number({ error: "must be a number" }).positive().max(1000).default(2),
+  /** Signing secret (whsec_...) of the Resend webhook that reports bounces and complaints. */
+  RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
   EMAIL_FROM: z.string().min(3).default("Vendorwatch <alerts@vendorwatch.local>"),
   /** Set by `npm start` for the web server's own modules; tells its connections from the scheduler's. */
   VENDORWATCH_ROLE: z.enum(["web", "worker"]).default("worker"),
+  /** Signs sessions and sign-in links. Unset: generated once and kept in VENDORWATCH_DATA_DIR. */
   AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** OAuth sign-in: each provider appears on /login only when both its id and secret are set. */
+  AUTH_GITHUB_ID: z.string().min(1).optional(),
+  AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+  AUTH_GOOGLE_ID: z.string().min(1).optional(),
+  AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
+  /** 1 behind a reverse proxy that appends the client's address to X-Forwarded-For (rate limits read it). */
+  VENDORWATCH_TRUST_PROXY: flag,
+  /** Who may open the operator console (/admin): comma-separated email addresses. */
+  ADMIN_EMAILS: z.string().optional(),
   /** Retention (days), applied daily: incident snapshots (raw payloads), poll history, delivery logs. */
   RETENTION_SNAPSHOT_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1).max(3650).default(30),
   RETENTION_POLL_HISTORY_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1).max(3650).default(7),
@@ -76,8 +90,8 @@ export const serverSchema = {
   UV_THREADPOOL_SIZE: z.coerce.number({ error: "must be a number" }).int().min(1).max(1024).optional(),
   /** Read by Next: 1 turns its anonymous telemetry off (the image and the build set it). */
   NEXT_TELEMETRY_DISABLED: flag,
-  /** Lowest level written to the log (lib/log.ts). */
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Lowest level written to the log (lib/log.ts); unset: info (warn for one-shot CLI commands). */
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).optional(),
   /** `auto`: readable lines on a terminal, one JSON object per line otherwise. */
   LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
 };

@@ -36,4 +36,12 @@ export const events = {
   maintenanceStarted: eventType("vendor/maintenance.started", { schema: changeData }),
   maintenanceCompleted: eventType("vendor/maintenance.completed", { schema: changeData }),
   pollRequested: eventType("vendor/poll.requested", { schema: z.object({ vendorId: z.string(), host: z.string() }) }),
+  /** A poll committed events to the outbox: fan them out (id: the poll id). */
+  pollCommitted: eventType("notify/poll.committed", { schema: z.object({ vendorId: z.string(), pollId: z.string() }) }),
+  /** A Slack, Discord, Teams or webhook delivery is due (id: the delivery id). */
+  deliveryRequested: eventType("notify/delivery.requested", {
+    schema: z.object({ deliveryId: z.string(), channelId: z.string() }),
+  }),
+  /** A batch of up to 100 emails is due (id: the batch id). */
+  emailBatchRequested: eventType("notify/email-batch.requested", { schema: z.object({ batchId: z.string() }) }),
 };

@@ -2,6 +2,7 @@ import { NonRetriableError } from "inngest";
 import { events, inngest } from "@/inngest/client";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/log";
+import { announcePendingPolls } from "@/lib/monitor/dispatch";
 import { pollableVendorSelect } from "@/lib/monitor/poll-vendor";
 import { pollVendors, summarise } from "@/lib/monitor/sweep";
 
@@ -23,7 +24,12 @@ export const pollVendorFn = inngest.createFunction(
     return step.run("poll", async () => {
       const vendor = await db.vendor.findUnique({ where: { id: event.data.vendorId }, select: pollableVendorSelect });
       if (!vendor) throw new NonRetriableError(`vendor ${event.data.vendorId} no longer exists`);
-      const results = await pollVendors([vendor], { concurrency: 1 });
+      // The poll's events reach notify-fan-out as one event per poll (ids dedupe a retried step).
+      const dispatch = async () =>
+        void (await announcePendingPolls((polls) =>
+          inngest.send(polls.map((p) => events.pollCommitted.create(p, { id: `poll:${p.pollId}` }))),
+        ));
+      const results = await pollVendors([vendor], { concurrency: 1, dispatch });
       return { ...summarise(results), outcome: results[0]?.outcome ?? "failed" };
     });
   },

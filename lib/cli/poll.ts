@@ -7,6 +7,7 @@ import { type PollResult, pollableVendorSelect } from "@/lib/monitor/poll-vendor
 import { startScheduler } from "@/lib/monitor/scheduler";
 import { pollerRecord } from "@/lib/ops/poller";
 import { startWatchdog } from "@/lib/ops/watchdog";
+import { startNotifier } from "@/lib/notify/runner";
 import { pollVendors, summarise } from "@/lib/monitor/sweep";
 
 const USAGE = "usage: vendorwatch poll --once [--vendor <slug>] [--json]   (without --once: poll continuously)";
@@ -59,7 +60,9 @@ export async function pollCommand(argv: string[]): Promise<number> {
   if (positionals.length) throw new UserError(USAGE, 2);
   if (!values.once) {
     if (values.vendor) throw new UserError("--vendor goes with --once", 2);
-    const scheduler = startScheduler({ kind: "worker" });
+    // A polling worker without the web app sends what it finds, as `npm start` does.
+    const notifier = startNotifier();
+    const scheduler = startScheduler({ kind: "worker", dispatch: async () => notifier.wake() });
     const watchdog = startWatchdog();
     await new Promise<void>((resolve) => {
       process.once("SIGINT", () => resolve());
@@ -67,6 +70,7 @@ export async function pollCommand(argv: string[]): Promise<number> {
     });
     watchdog.stop();
     await scheduler.stop();
+    await notifier.stop();
     return 0;
   }
   let vendors;

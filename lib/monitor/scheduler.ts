@@ -1,5 +1,5 @@
 import { type Lane, claimDueVendors } from "@/lib/monitor/claim";
-import { dispatchPendingEvents } from "@/lib/monitor/dispatch";
+import type { Dispatch } from "@/lib/monitor/dispatch";
 import { HeartbeatBuffer } from "@/lib/monitor/heartbeat";
 import { invalidateVendors } from "@/lib/cache/invalidate";
 import { type Logger, logger } from "@/lib/log";
@@ -21,6 +21,8 @@ export interface SchedulerOptions {
   log?: Logger;
   /** How this poller shows in the console: the server's scheduler, or a `vendorwatch poll` worker. */
   kind?: PollerKind;
+  /** Told after polls changed something, so the outbox's consumer picks the news up promptly. */
+  dispatch?: Dispatch;
 }
 
 const DAY = 86_400_000;
@@ -85,8 +87,10 @@ export function startScheduler(opts: SchedulerOptions = {}): { stop(): Promise<v
       await heartbeats.flush();
       const slugs = [...changedSlugs];
       changedSlugs = new Set();
-      if (slugs.length) await invalidateVendors(slugs);
-      await dispatchPendingEvents();
+      if (slugs.length) {
+        await invalidateVendors(slugs);
+        await opts.dispatch?.();
+      }
       const full = lanes.every((l) => l.inFlight.size >= l.concurrency);
       if (claimsWork && (sinceCycle > 0 || !full) && (await poller.record())) sinceCycle = 0;
       if (Date.now() - tally.since >= (opts.summaryEveryMs ?? 60_000)) {

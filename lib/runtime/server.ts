@@ -7,6 +7,8 @@ import { databaseKind, db } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import { internalSecret } from "@/lib/cache/invalidate";
 import { logger } from "@/lib/log";
+import { authSecret } from "@/lib/auth/secret";
+import { stampClientIp } from "@/lib/runtime/client-ip";
 import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
 import { PageCache, registerPageCache } from "@/lib/runtime/page-cache";
 import type { OpenDatabase } from "@/lib/runtime/database";
@@ -43,6 +45,8 @@ function listen(server: http.Server, port: number, hostname: string): Promise<vo
 export async function serve({ dev, database, port, hostname }: ServeOptions): Promise<void> {
   await seedOnFirstRun();
   await internalSecret(true);
+  // Generated before the first request when AUTH_SECRET is unset, so the build and every request agree.
+  await authSecret();
   // Next's own process.env reads (and the build child) see the database this process opened.
   process.env.DATABASE_URL = database.url;
   if (!dev && !(await buildIsCurrent())) {
@@ -67,6 +71,7 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
   const pageCache = dev ? null : new PageCache(() => `http://127.0.0.1:${port}`);
   if (pageCache) registerPageCache(pageCache);
   const server = http.createServer((req, res) => {
+    stampClientIp(req, env.VENDORWATCH_TRUST_PROXY);
     if (pageCache && PageCache.cacheable(req)) {
       void pageCache.serve(req, res).then((served) => (served ? undefined : handle(req, res)));
       return;
@@ -79,10 +84,21 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
   log.info("serving", { url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}` });
 
   let scheduler: { stop(): Promise<void> } | null = null;
+  let notifier: { stop(): Promise<void> } | null = null;
   if (env.VENDORWATCH_SCHEDULER === "on" && !inngestIsExternal()) {
     const { startScheduler } = await import("@/lib/monitor/scheduler");
-    scheduler = startScheduler({ summaryEveryMs: env.POLL_INTERVAL_SECONDS < 30 ? 10_000 : 60_000 });
-    log.info("scheduler.started", { intervalSeconds: env.POLL_INTERVAL_SECONDS, mode: "in-process" });
+    const { startNotifier } = await import("@/lib/notify/runner");
+    const running = startNotifier();
+    notifier = running;
+    scheduler = startScheduler({
+      summaryEveryMs: env.POLL_INTERVAL_SECONDS < 30 ? 10_000 : 60_000,
+      dispatch: async () => running.wake(),
+    });
+    log.info("scheduler.started", {
+      intervalSeconds: env.POLL_INTERVAL_SECONDS,
+      mode: "in-process",
+      notifications: "in-process",
+    });
   }
 
   // On PostgreSQL a fleet shares one database: every instance hears every poll's changes.
@@ -119,6 +135,7 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
     log.info("shutdown", { signal });
     watchdog.stop();
     await scheduler?.stop();
+    await notifier?.stop();
     await listener?.stop();
     await unadvertise();
     server.closeAllConnections();

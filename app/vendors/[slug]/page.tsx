@@ -94,7 +94,7 @@ export default async function VendorPage({ params }: Props) {
         </Section>
       )}
 
-      <SignupCta context="vendor" vendorName={vendor.name} />
+      <SignupCta context="vendor" vendorName={vendor.name} vendorSlug={vendor.slug} />
 
       <Section id="components" title="Components">
         <p className="text-sm text-muted-foreground">
