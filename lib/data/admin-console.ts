@@ -10,26 +10,35 @@ const WINDOW_MINUTES = 15;
 export async function pollerHealth(now = new Date()) {
   const since = new Date(now.getTime() - WINDOW_MINUTES * 60_000);
   const interval = env.POLL_INTERVAL_SECONDS;
-  const [health, pollers, [runs], [lag]] = await Promise.all([
+  const [health, pollers, [runs], [lag], [checked]] = await Promise.all([
     checkHealth({ now }),
     db.poller.findMany({ orderBy: { lastCycleAt: "desc" }, take: 20 }),
     db.$queryRaw<Array<{ polls: number; failures: number; p95: number | null }>>`
       SELECT count(*)::int AS polls,
              (count(*) FILTER (WHERE outcome = 'failed'))::int AS failures,
              percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") AS p95
-      FROM "PollRun" WHERE "startedAt" > ${since}`,
+      FROM "PollRun" WHERE "startedAt" > ${since} AND "durationMs" > 0`,
     db.$queryRaw<Array<{ lag: number | null; overdue: number }>>`
       SELECT EXTRACT(EPOCH FROM (${now}::timestamptz - min("nextPollAt")))::float8 AS lag,
              (count(*) FILTER (WHERE "nextPollAt" < ${new Date(now.getTime() - interval * 1000)}))::int AS overdue
       FROM "Vendor" WHERE enabled AND "nextPollAt" < ${now}`,
+    // The vendor rows' own poll state: exact about which vendors were checked, whatever PollRun holds.
+    db.$queryRaw<Array<{ lastMinute: number; failing: number }>>`
+      SELECT (count(*) FILTER (WHERE "lastCheckedAt" > ${new Date(now.getTime() - 60_000)}))::int AS "lastMinute",
+             (count(*) FILTER (WHERE "lastCheckedAt" > ${since} AND "consecutiveFailures" > 0))::int AS failing
+      FROM "Vendor" WHERE enabled`,
   ]);
+  // Poll history with durations is the measure; without it (no runs recorded in the window), the
+  // vendors checked in the last minute are a floor.
+  const fromRuns = (runs?.polls ?? 0) > 0;
   return {
     health,
     intervalSeconds: interval,
     windowMinutes: WINDOW_MINUTES,
     pollers,
-    pollsPerMinute: (runs?.polls ?? 0) / WINDOW_MINUTES,
-    failures: runs?.failures ?? 0,
+    pollsPerMinute: fromRuns ? (runs?.polls ?? 0) / WINDOW_MINUTES : (checked?.lastMinute ?? 0),
+    pollsSource: fromRuns ? ("history" as const) : ("vendors" as const),
+    failures: fromRuns ? (runs?.failures ?? 0) : (checked?.failing ?? 0),
     p95Ms: runs?.p95 === null || runs?.p95 === undefined ? null : Math.round(runs.p95),
     lagSeconds: lag?.lag ?? 0,
     overdueVendors: lag?.overdue ?? 0,
