@@ -24,7 +24,7 @@ export function Stat({
 
 export function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={`${id}-title`} className="space-y-4">
+    <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-4 space-y-4">
       <h2 id={`${id}-title`} className="text-xl font-semibold tracking-tight">
         {title}
       </h2>
