@@ -1,6 +1,6 @@
 import { Inngest, eventType } from "inngest";
 import { z } from "zod";
-import { env } from "@/env";
+import { env, inngestDevMode } from "@/env";
 
 /**
  * The Inngest client. With INNGEST_EVENT_KEY / INNGEST_SIGNING_KEY (cloud or self-hosted) or
@@ -9,9 +9,12 @@ import { env } from "@/env";
  */
 export const inngest = new Inngest({
   id: "vendorwatch",
-  isDev: Boolean(env.INNGEST_DEV),
+  isDev: inngestDevMode(),
   ...(env.INNGEST_EVENT_KEY ? { eventKey: env.INNGEST_EVENT_KEY } : {}),
   ...(env.INNGEST_SIGNING_KEY ? { signingKey: env.INNGEST_SIGNING_KEY } : {}),
+  ...(env.INNGEST_SIGNING_KEY_FALLBACK ? { signingKeyFallback: env.INNGEST_SIGNING_KEY_FALLBACK } : {}),
+  // A self-hosted `inngest start` serves the event API and the REST API on one origin.
+  ...(env.INNGEST_BASE_URL ? { baseUrl: env.INNGEST_BASE_URL } : {}),
 });
 
 const changeData = z.looseObject({

@@ -8,7 +8,10 @@ const USAGE = `usage: vendorwatch <command>
   vendors export [--json]                                             print every vendor in the import format
   vendors verify [--all | --provider P] [--concurrency N] [--json]    re-detect providers, record what answered
   poll --once [--vendor <slug>] [--json]                              poll what is due (or one vendor) once
-  poll                                                                poll continuously (a worker without the web app)`;
+  poll                                                                poll continuously (a worker without the web app)
+  prune [--json]                                                      apply the retention settings now
+  backup [--output FILE]                                              copy the embedded database, consistently
+  restore <backup.tar.gz> [--force]                                   restore it (with Vendorwatch stopped)`;
 
 await runMain(async () => {
   // Logs go to stderr: stdout is the command's output (`--json` prints exactly one object).
@@ -53,6 +56,20 @@ await runMain(async () => {
     const database = await openDatabase();
     try {
       return await pollCommand(rest);
+    } finally {
+      await database.close();
+    }
+  }
+  if (command === "backup" || command === "restore") {
+    const { backupCommand, restoreCommand } = await import("@/lib/cli/backup");
+    return command === "backup" ? backupCommand(rest) : restoreCommand(rest);
+  }
+  if (command === "prune") {
+    const { openDatabase } = await import("@/lib/runtime/database");
+    const { pruneCommand } = await import("@/lib/cli/prune");
+    const database = await openDatabase();
+    try {
+      return await pruneCommand(rest);
     } finally {
       await database.close();
     }

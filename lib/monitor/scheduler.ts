@@ -3,8 +3,9 @@ import type { Dispatch } from "@/lib/monitor/dispatch";
 import { HeartbeatBuffer } from "@/lib/monitor/heartbeat";
 import { invalidateVendors } from "@/lib/cache/invalidate";
 import { type Logger, logger } from "@/lib/log";
-import { pollVendor } from "@/lib/monitor/poll-vendor";
+import { observedPoll } from "@/lib/monitor/observed-poll";
 import { pruneHistory } from "@/lib/monitor/prune";
+import { type PollerKind, PollerRecord } from "@/lib/ops/poller";
 import type { Fetcher } from "@/lib/providers";
 
 export interface SchedulerOptions {
@@ -20,6 +21,8 @@ export interface SchedulerOptions {
   log?: Logger;
   /** Told after polls changed something, so the outbox's consumer picks the news up promptly. */
   dispatch?: Dispatch;
+  /** How this poller shows in the console: the server's scheduler, or a `vendorwatch poll` worker. */
+  kind?: PollerKind;
 }
 
 const DAY = 86_400_000;
@@ -40,26 +43,28 @@ export function startScheduler(opts: SchedulerOptions = {}): { stop(): Promise<v
   let changedSlugs = new Set<string>();
   let stopped = false;
   let lastPrune = 0;
+  const poller = new PollerRecord(opts.kind ?? "scheduler");
+  // A poll cycle is complete when polls finished since the last one, or no lane is full (nothing
+  // more was due). Stuck slots or a failing claim record nothing, and the dead-man's switch fires.
+  let sinceCycle = 0;
+  let claimsWork = true;
   const tally = { polled: 0, changed: 0, failed: 0, since: Date.now() };
 
   const fill = async (l: (typeof lanes)[number]) => {
     if (stopped || l.claiming || l.inFlight.size >= l.concurrency) return;
     l.claiming = true;
     try {
-      for (const vendor of await claimDueVendors(l.concurrency - l.inFlight.size, new Date(), l.lane)) {
-        const started = performance.now();
-        const run = pollVendor(vendor, heartbeats, { fetcher: opts.fetcher })
+      const due = await claimDueVendors(l.concurrency - l.inFlight.size, new Date(), l.lane);
+      claimsWork = true;
+      for (const vendor of due) {
+        const run = observedPoll(vendor, heartbeats, { fetcher: opts.fetcher }, log)
           .then((r) => {
-            const durationMs = Math.round(performance.now() - started);
             tally.polled++;
+            sinceCycle++;
             if (r.outcome === "changed") {
               tally.changed++;
               changedSlugs.add(r.slug);
-              log.info("poll", { vendor: r.slug, durationMs, outcome: r.outcome, changes: r.changes.length });
-            } else if (r.outcome === "failed") {
-              tally.failed++;
-              log.debug("poll", { vendor: r.slug, durationMs, outcome: r.outcome, error: r.error });
-            } else log.debug("poll", { vendor: r.slug, durationMs, outcome: r.outcome });
+            } else if (r.outcome === "failed") tally.failed++;
           })
           .catch((err: unknown) => log.error("poll.crashed", { vendor: vendor.slug, err }))
           .finally(() => {
@@ -69,6 +74,7 @@ export function startScheduler(opts: SchedulerOptions = {}): { stop(): Promise<v
         l.inFlight.add(run);
       }
     } catch (err) {
+      claimsWork = false;
       log.error("claim.failed", { lane: l.lane, err });
     } finally {
       l.claiming = false;
@@ -85,6 +91,8 @@ export function startScheduler(opts: SchedulerOptions = {}): { stop(): Promise<v
         await invalidateVendors(slugs);
         await opts.dispatch?.();
       }
+      const full = lanes.every((l) => l.inFlight.size >= l.concurrency);
+      if (claimsWork && (sinceCycle > 0 || !full) && (await poller.record())) sinceCycle = 0;
       if (Date.now() - tally.since >= (opts.summaryEveryMs ?? 60_000)) {
         log.info("summary", {
           polled: tally.polled,
@@ -117,6 +125,7 @@ export function startScheduler(opts: SchedulerOptions = {}): { stop(): Promise<v
       const grace = new Promise((r) => setTimeout(r, opts.stopGraceMs ?? 3000).unref());
       await Promise.race([Promise.allSettled(lanes.flatMap((l) => [...l.inFlight])), grace]);
       await settle();
+      await poller.stopped();
     },
   };
 }

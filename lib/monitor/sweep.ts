@@ -2,7 +2,8 @@ import { claimDueVendors } from "@/lib/monitor/claim";
 import type { Dispatch } from "@/lib/monitor/dispatch";
 import { HeartbeatBuffer } from "@/lib/monitor/heartbeat";
 import { invalidateVendors } from "@/lib/cache/invalidate";
-import { type PollResult, type PollableVendor, pollVendor } from "@/lib/monitor/poll-vendor";
+import { observedPoll } from "@/lib/monitor/observed-poll";
+import type { PollResult, PollableVendor } from "@/lib/monitor/poll-vendor";
 import type { Fetcher } from "@/lib/providers";
 
 export interface SweepOptions {
@@ -45,7 +46,7 @@ export async function settlePolls(
 /** Polls a given list of vendors once (CLI, Inngest steps, tests). */
 export async function pollVendors(vendors: PollableVendor[], opts: Omit<SweepOptions, "limit">): Promise<PollResult[]> {
   const heartbeats = new HeartbeatBuffer();
-  const results = await mapPool(vendors, opts.concurrency, (v) => pollVendor(v, heartbeats, opts));
+  const results = await mapPool(vendors, opts.concurrency, (v) => observedPoll(v, heartbeats, opts));
   await settlePolls(results, heartbeats, opts.dispatch);
   return results;
 }

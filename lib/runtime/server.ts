@@ -3,7 +3,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { env, inngestIsExternal } from "@/env";
-import { db } from "@/lib/db";
+import { databaseKind, db } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import { internalSecret } from "@/lib/cache/invalidate";
 import { logger } from "@/lib/log";
@@ -56,7 +56,12 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
   // Read by the web server's own copy of env.ts (this process's was parsed at start), so its
   // database connections are told apart from the scheduler's.
   process.env.VENDORWATCH_ROLE = "web";
-  if (database.embedded) Object.assign(globalThis, { vendorwatchQueryStats: database.embedded.queryStats });
+  const embedded = database.embedded;
+  if (embedded)
+    Object.assign(globalThis, {
+      vendorwatchQueryStats: embedded.queryStats,
+      vendorwatchSnapshot: () => embedded.snapshot(),
+    });
   // Next keeps unstable_cache entries on disk across restarts, but polls made while the server was
   // down (by the CLI or a worker) never invalidated them, and the database may even be another one.
   await rm(path.join(process.cwd(), ".next/cache/fetch-cache"), { recursive: true, force: true });
@@ -74,6 +79,8 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
     void handle(req, res);
   });
   await listen(server, port, hostname);
+  const { advertiseServer } = await import("@/lib/ops/backup");
+  const unadvertise = await advertiseServer(path.resolve(env.VENDORWATCH_DATA_DIR), port);
   log.info("serving", { url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}` });
 
   let scheduler: { stop(): Promise<void> } | null = null;
@@ -94,13 +101,43 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
     });
   }
 
+  // On PostgreSQL a fleet shares one database: every instance hears every poll's changes.
+  let listener: { stop(): Promise<void> } | null = null;
+  if (databaseKind() === "postgres") {
+    const { listenForInvalidations } = await import("@/lib/cache/broadcast");
+    const { revalidateLocally } = await import("@/lib/cache/invalidate");
+    listener = listenForInvalidations({
+      url: env.DATABASE_DIRECT_URL ?? database.url,
+      onSlugs: async (slugs) => {
+        await revalidateLocally(slugs, `http://127.0.0.1:${port}`);
+      },
+      // Changes may have been missed while the connection was down: revalidate every vendor.
+      onResync: async () => {
+        pageCache?.clear();
+        const all = await db.vendor.findMany({ select: { slug: true } });
+        for (let i = 0; i < all.length; i += 2000)
+          await revalidateLocally(
+            all.slice(i, i + 2000).map((v) => v.slug),
+            `http://127.0.0.1:${port}`,
+          );
+      },
+    });
+  }
+
+  // The dead-man's switch runs on every instance, whichever poller (in-process, worker, Inngest) polls.
+  const { startWatchdog } = await import("@/lib/ops/watchdog");
+  const watchdog = startWatchdog();
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info("shutdown", { signal });
+    watchdog.stop();
     await scheduler?.stop();
     await notifier?.stop();
+    await listener?.stop();
+    await unadvertise();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await app.close?.();

@@ -9,6 +9,7 @@ import { CATALOG_PATH } from "@/lib/catalog";
 import { parseCatalog } from "@/lib/catalog/entries";
 import { importCatalog } from "@/lib/catalog/import";
 import { configureDatabase, db } from "@/lib/db";
+import { createIsolatedDatabase } from "@/test/support/db";
 import { type TcpProxy, startTcpProxy } from "@/test/support/tcp-proxy";
 
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -29,11 +30,16 @@ type Counts = { added: number; updated: number; skipped: number; invalid: number
 describe("vendors import / export (CLI, the shipped catalog, its own database)", () => {
   let dir: string;
   let env: Record<string, string>;
+  let database: Awaited<ReturnType<typeof createIsolatedDatabase>>;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "vw-import-"));
-    env = { VENDORWATCH_DATA_DIR: dir, DATABASE_URL: "", PORT: "3998" };
+    database = await createIsolatedDatabase();
+    env = { VENDORWATCH_DATA_DIR: dir, DATABASE_URL: database.url, PORT: "3998" };
   });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await database.drop();
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it("reports exact counts, and a second run adds nothing", async () => {
     // The shared catalog: 1,267 rows; 11 point at outage aggregators, 2 repeat another row's page.
