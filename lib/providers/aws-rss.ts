@@ -39,6 +39,17 @@ interface Item {
   body: string;
 }
 
+/**
+ * AWS escapes the HTML of its descriptions once more inside CDATA (`&lt;br&gt;`, `&lt;a href=…&gt;`),
+ * so it would show as literal tags. Undo that one level for line breaks and links, as Markdown.
+ */
+export function awsBody(html: string): string {
+  if (!/&lt;(br|a)\b/i.test(html)) return html;
+  return html
+    .replace(/&lt;br\s*\/?&gt;/gi, "  \n")
+    .replace(/&lt;a\s+href=(?:"|&quot;)(https?:\/\/[^"&]+)(?:"|&quot;)[^&]*&gt;(.*?)&lt;\/a&gt;/gi, "[$2]($1)");
+}
+
 /** `http://status.aws.amazon.com/#ec2-us-east-1_1640176500` → `ec2-us-east-1_1640176500`. */
 const fragment = (it: FeedItem) => (it.id.includes("#") ? it.id.slice(it.id.indexOf("#") + 1) : "");
 
@@ -58,7 +69,7 @@ function readItem(it: FeedItem, fallbackKey: string): Item {
     impact,
     componentStatus,
     link: it.link,
-    body: it.html,
+    body: awsBody(it.html),
   };
 }
 
