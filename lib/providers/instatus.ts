@@ -3,7 +3,7 @@ import { mapEnum, parseJson, under, type Provider } from "./provider";
 import { toUtc } from "./time";
 import type { Impact, IncidentStatus, MaintenanceStatus, Status } from "@/lib/domain/vocabulary";
 
-/** Instatus `/summary.json` (formats.md §3; documented shape, no recorded payload). */
+/** Instatus `/summary.json` (docs/providers.md, "Instatus"; documented shape, no recorded payload). */
 const schema = z.object({
   page: z.object({ name: z.string().nullish(), url: z.string().nullish(), status: z.string() }),
   activeIncidents: z
