@@ -1,4 +1,4 @@
-import { IMPACTS, worstStatus, type Impact, type IncidentStatus, type Status } from "@/lib/domain/vocabulary";
+import { worstImpact, worstStatus, type Impact, type IncidentStatus, type Status } from "@/lib/domain/vocabulary";
 import { parseFeed, type FeedItem } from "./feed";
 import { ParseError } from "./provider";
 import type { Snapshot, SnapshotComponent, SnapshotIncident } from "./types";
@@ -105,7 +105,7 @@ function toIncident(event: Item[]): SnapshotIncident {
     title: last.title,
     status: resolved ? "resolved" : "investigating",
     // An event AWS posted at all is at least minor, even one reported only after it was over.
-    impact: event.reduce<Impact>((w, it) => (IMPACTS.indexOf(it.impact) > IMPACTS.indexOf(w) ? it.impact : w), "minor"),
+    impact: worstImpact([...event.map((it) => it.impact), "minor"]),
     startedAt: first.at,
     resolvedAt: resolved ? last.at : null,
     url: last.link,
