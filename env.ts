@@ -48,6 +48,10 @@ export const env = createEnv({
     /** Set by `npm start` for the web server's own modules; tells its connections from the scheduler's. */
     VENDORWATCH_ROLE: z.enum(["web", "worker"]).default("worker"),
     AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    /** Lowest level written to the log (lib/log.ts). */
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** `auto`: readable lines on a terminal, one JSON object per line otherwise. */
+    LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   },
   client: {},
   experimental__runtimeEnv: {},

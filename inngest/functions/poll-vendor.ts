@@ -1,6 +1,7 @@
 import { NonRetriableError } from "inngest";
 import { events, inngest } from "@/inngest/client";
 import { db } from "@/lib/db";
+import { logger } from "@/lib/log";
 import { pollableVendorSelect } from "@/lib/monitor/poll-vendor";
 import { pollVendors, summarise } from "@/lib/monitor/sweep";
 
@@ -15,7 +16,7 @@ export const pollVendorFn = inngest.createFunction(
     concurrency: [{ key: "event.data.host", limit: 2 }, { limit: 100 }],
     retries: 1,
     onFailure: async ({ event, error }) => {
-      console.error(`[poll-vendor] gave up on ${JSON.stringify(event.data.event.data)}: ${error.message}`);
+      logger("inngest").error("poll.gave_up", { vendorId: event.data.event.data.vendorId, err: error });
     },
   },
   async ({ event, step }) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { Change } from "@/lib/monitor/changes";
@@ -113,11 +114,14 @@ export async function commitPoll(input: CommitInput): Promise<Change[]> {
 
       const events = baseline ? [] : changes.filter((c) => c.event !== null);
       if (events.length) {
+        // One poll's events travel together, so each subscriber hears about them in one message.
+        const pollId = randomUUID();
         await tx.notificationOutbox.createMany({
           data: events.map((c) => ({
             idempotencyKey: c.key,
             event: c.event as string,
             vendorId: vendor.id,
+            pollId,
             payload: eventPayload(c, vendor, now),
           })),
           skipDuplicates: true,

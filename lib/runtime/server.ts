@@ -6,10 +6,13 @@ import { env, inngestIsExternal } from "@/env";
 import { db } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import { internalSecret } from "@/lib/cache/invalidate";
+import { logger } from "@/lib/log";
 import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
 import { PageCache, registerPageCache } from "@/lib/runtime/page-cache";
 import type { OpenDatabase } from "@/lib/runtime/database";
 import { seedCatalog } from "@/prisma/seed";
+
+const log = logger("server");
 
 interface ServeOptions {
   dev: boolean;
@@ -21,7 +24,7 @@ interface ServeOptions {
 async function seedOnFirstRun(): Promise<void> {
   if (env.VENDORWATCH_SEED === "none" || (await db.vendor.count()) > 0) return;
   const { created } = await seedCatalog();
-  console.log(`[vendorwatch] seeded ${created} vendors from the catalog`);
+  log.info("catalog.seeded", { created });
 }
 
 function listen(server: http.Server, port: number, hostname: string): Promise<void> {
@@ -43,7 +46,7 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
   // Next's own process.env reads (and the build child) see the database this process opened.
   process.env.DATABASE_URL = database.url;
   if (!dev && !(await buildIsCurrent())) {
-    console.log("[vendorwatch] building the app (first start or sources changed)...");
+    log.info("build.started", { reason: "first start or sources changed" });
     await buildApp({ ...process.env, NODE_ENV: "production" });
   }
   // Read by the web server's own copy of env.ts (this process's was parsed at start), so its
@@ -66,20 +69,20 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
     void handle(req, res);
   });
   await listen(server, port, hostname);
-  console.log(`[vendorwatch] serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+  log.info("serving", { url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}` });
 
   let scheduler: { stop(): Promise<void> } | null = null;
   if (env.VENDORWATCH_SCHEDULER === "on" && !inngestIsExternal()) {
     const { startScheduler } = await import("@/lib/monitor/scheduler");
     scheduler = startScheduler({ summaryEveryMs: env.POLL_INTERVAL_SECONDS < 30 ? 10_000 : 60_000 });
-    console.log(`[vendorwatch] scheduler polling every ${env.POLL_INTERVAL_SECONDS}s (in-process)`);
+    log.info("scheduler.started", { intervalSeconds: env.POLL_INTERVAL_SECONDS, mode: "in-process" });
   }
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[vendorwatch] ${signal}: shutting down`);
+    log.info("shutdown", { signal });
     await scheduler?.stop();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -73,7 +73,7 @@ export default async function VendorPage({ params }: Props) {
             "@type": "Organization",
             name: vendor.name,
             ...(vendor.homepageUrl ? { url: vendor.homepageUrl } : {}),
-            ...(vendor.logoUrl ? { logo: vendor.logoUrl } : {}),
+            logo: vendor.logoUrl ?? `${appUrl()}/vendors/${encodeURIComponent(vendor.slug)}/logo.svg`,
           },
         }}
       />
