@@ -60,14 +60,28 @@ export async function listMySubscriptions(userId: string): Promise<MySubscriptio
   }));
 }
 
-export async function planUsage(userId: string): Promise<{ plan: Plan; count: number; waitlistedAt: string | null }> {
+export interface PlanUsage {
+  plan: Plan;
+  count: number;
+  waitlistedAt: string | null;
+  /** False until a time zone was chosen or detected from the browser. */
+  timeZoneSet: boolean;
+}
+
+export async function planUsage(userId: string): Promise<PlanUsage> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { plan: true, waitlistedAt: true, _count: { select: { subscriptions: true } } },
+    select: {
+      plan: true,
+      waitlistedAt: true,
+      preferences: { select: { timeZoneSetAt: true } },
+      _count: { select: { subscriptions: true } },
+    },
   });
   return {
     plan: planOf(user?.plan),
     count: user?._count.subscriptions ?? 0,
     waitlistedAt: user?.waitlistedAt?.toISOString() ?? null,
+    timeZoneSet: Boolean(user?.preferences?.timeZoneSetAt),
   };
 }

@@ -11,6 +11,7 @@ import { FeedList } from "./feed-list";
 import { DashboardNotices } from "./notices";
 import { PlanUsage } from "./plan-usage";
 import { VendorItem } from "./vendor-item";
+import { TimeZoneDetector } from "../settings/time-zone-detector";
 
 export const metadata: Metadata = { title: "Dashboard", robots: { index: false } };
 
@@ -38,6 +39,7 @@ export default async function DashboardPage({ searchParams }: Props) {
 
   return (
     <>
+      {!usage.timeZoneSet && <TimeZoneDetector />}
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="space-y-1">
           <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Your vendors</h1>
