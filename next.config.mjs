@@ -8,7 +8,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages with WebAssembly or native parts stay outside the bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "@prisma/schema-engine-wasm", "pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "@prisma/schema-engine-wasm", "pg", "prom-client"],
   typescript: { ignoreBuildErrors: false },
 };
 

@@ -8,14 +8,27 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
  * The URL is DATABASE_URL, or the embedded server's URL that `npm start`, the CLI and the
  * tests set with configureDatabase() before first use.
  */
-const globalForDb = globalThis as unknown as { vendorwatchDb?: PrismaClient; vendorwatchDbUrl?: string };
+const globalForDb = globalThis as unknown as {
+  vendorwatchDb?: PrismaClient;
+  vendorwatchDbUrl?: string;
+  vendorwatchDbKind?: DatabaseKind;
+};
 
-export function configureDatabase(url: string): void {
+/** The embedded PGlite (one process serves it) or a PostgreSQL server (shared by a fleet). */
+export type DatabaseKind = "embedded" | "postgres";
+
+export function configureDatabase(url: string, kind?: DatabaseKind): void {
   if (globalForDb.vendorwatchDb && globalForDb.vendorwatchDbUrl !== url) {
     void globalForDb.vendorwatchDb.$disconnect();
     globalForDb.vendorwatchDb = undefined;
   }
   globalForDb.vendorwatchDbUrl = url;
+  if (kind) globalForDb.vendorwatchDbKind = kind;
+}
+
+/** As opened by openDatabase(); elsewhere (tests) PostgreSQL when DATABASE_URL is set. */
+export function databaseKind(): DatabaseKind {
+  return globalForDb.vendorwatchDbKind ?? (env.DATABASE_URL ? "postgres" : "embedded");
 }
 
 export function databaseUrl(): string {
@@ -29,7 +42,7 @@ const applicationName = `vendorwatch-${env.VENDORWATCH_ROLE}`;
 
 function createClient(url: string) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: 10, application_name: applicationName }),
+    adapter: new PrismaPg({ connectionString: url, max: env.DATABASE_POOL_MAX, application_name: applicationName }),
   });
 }
 

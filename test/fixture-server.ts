@@ -55,6 +55,8 @@ export interface LoggedRequest {
   method: string;
   path: string;
   headers: http.IncomingHttpHeaders;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 }
 
 export interface FixtureServer {
@@ -157,7 +159,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const server = http.createServer((req, res) => {
     const full = req.url ?? "/";
     const path = full.split("?")[0] ?? "/";
-    requests.push({ method: req.method ?? "GET", path, headers: req.headers });
+    requests.push({ method: req.method ?? "GET", path, headers: req.headers, at: Date.now() });
     const route = routes.get(full) ?? routes.get(path);
     if (!route) {
       res.writeHead(404, { "content-type": "text/plain" });

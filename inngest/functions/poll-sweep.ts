@@ -2,6 +2,7 @@ import { cron } from "inngest";
 import { env } from "@/env";
 import { events, inngest } from "@/inngest/client";
 import { claimDueVendors } from "@/lib/monitor/claim";
+import { pollerRecord } from "@/lib/ops/poller";
 
 /** Sweeps per cron run: a run lasts about a minute and claims every few seconds inside it. */
 export const SWEEPS_PER_RUN = 12;
@@ -25,9 +26,12 @@ export const pollSweep = inngest.createFunction(
   async ({ step }) => {
     let fannedOut = 0;
     for (let i = 0; i < SWEEPS_PER_RUN; i++) {
-      const due = await step.run(`claim-${i}`, async () =>
-        (await claimDueVendors(SWEEP_BATCH)).map((v) => ({ vendorId: v.id, host: hostOf(v.statusPageUrl) })),
-      );
+      const due = await step.run(`claim-${i}`, async () => {
+        const claimed = await claimDueVendors(SWEEP_BATCH);
+        // Each sweep is a poll cycle: the dead-man's switch watches for them stopping.
+        await pollerRecord("inngest").record(new Date(), true);
+        return claimed.map((v) => ({ vendorId: v.id, host: hostOf(v.statusPageUrl) }));
+      });
       if (due.length) {
         await step.sendEvent(
           `fan-out-${i}`,

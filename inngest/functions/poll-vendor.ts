@@ -1,6 +1,8 @@
 import { NonRetriableError } from "inngest";
 import { events, inngest } from "@/inngest/client";
 import { db } from "@/lib/db";
+import { logger } from "@/lib/log";
+import { announcePendingPolls } from "@/lib/monitor/dispatch";
 import { pollableVendorSelect } from "@/lib/monitor/poll-vendor";
 import { pollVendors, summarise } from "@/lib/monitor/sweep";
 
@@ -15,14 +17,19 @@ export const pollVendorFn = inngest.createFunction(
     concurrency: [{ key: "event.data.host", limit: 2 }, { limit: 100 }],
     retries: 1,
     onFailure: async ({ event, error }) => {
-      console.error(`[poll-vendor] gave up on ${JSON.stringify(event.data.event.data)}: ${error.message}`);
+      logger("inngest").error("poll.gave_up", { vendorId: event.data.event.data.vendorId, err: error });
     },
   },
   async ({ event, step }) => {
     return step.run("poll", async () => {
       const vendor = await db.vendor.findUnique({ where: { id: event.data.vendorId }, select: pollableVendorSelect });
       if (!vendor) throw new NonRetriableError(`vendor ${event.data.vendorId} no longer exists`);
-      const results = await pollVendors([vendor], { concurrency: 1 });
+      // The poll's events reach notify-fan-out as one event per poll (ids dedupe a retried step).
+      const dispatch = async () =>
+        void (await announcePendingPolls((polls) =>
+          inngest.send(polls.map((p) => events.pollCommitted.create(p, { id: `poll:${p.pollId}` }))),
+        ));
+      const results = await pollVendors([vendor], { concurrency: 1, dispatch });
       return { ...summarise(results), outcome: results[0]?.outcome ?? "failed" };
     });
   },

@@ -2,8 +2,11 @@ import { cron } from "inngest";
 import { inngest } from "@/inngest/client";
 import { pruneHistory } from "@/lib/monitor/prune";
 
-/** Daily: drops raw incident payloads after 30 days and old poll runs; history stays. */
+/**
+ * Daily retention: incident snapshots, poll history and delivery logs, each after its own
+ * RETENTION_*_DAYS (lib/monitor/prune.ts); incidents and status history stay.
+ */
 export const pruneHistoryFn = inngest.createFunction(
-  { id: "prune-history", triggers: [cron("17 3 * * *")], retries: 3 },
+  { id: "prune-history", triggers: [cron("17 3 * * *")], concurrency: 1, retries: 3 },
   async ({ step }) => step.run("prune", () => pruneHistory()),
 );

@@ -1,10 +1,15 @@
 import { parseArgs } from "node:util";
+import { env } from "@/env";
 import { db } from "@/lib/db";
 import { UserError } from "@/lib/errors";
+import { configureLog } from "@/lib/log";
 import type { Change } from "@/lib/monitor/changes";
 import { claimDueVendors } from "@/lib/monitor/claim";
 import { type PollResult, pollableVendorSelect } from "@/lib/monitor/poll-vendor";
 import { startScheduler } from "@/lib/monitor/scheduler";
+import { startNotifier } from "@/lib/notify/runner";
+import { pollerRecord } from "@/lib/ops/poller";
+import { startWatchdog } from "@/lib/ops/watchdog";
 import { pollVendors, summarise } from "@/lib/monitor/sweep";
 
 const USAGE = "usage: vendorwatch poll --once [--vendor <slug>] [--json]   (without --once: poll continuously)";
@@ -57,11 +62,22 @@ export async function pollCommand(argv: string[]): Promise<number> {
   if (positionals.length) throw new UserError(USAGE, 2);
   if (!values.once) {
     if (values.vendor) throw new UserError("--vendor goes with --once", 2);
-    const scheduler = startScheduler();
-    await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
+    // A polling worker without the web app sends what it finds, as `npm start` does.
+    const notifier = startNotifier();
+    const scheduler = startScheduler({ kind: "worker", dispatch: async () => notifier.wake() });
+    const watchdog = startWatchdog();
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", () => resolve());
+      process.once("SIGTERM", () => resolve());
+    });
+    watchdog.stop();
     await scheduler.stop();
+    await notifier.stop();
     return 0;
   }
+  // A one-shot poll prints its own report of every change; its per-poll log lines would only
+  // repeat it, so they show from warnings up unless LOG_LEVEL asks for more.
+  if (env.LOG_LEVEL === "info") configureLog({ level: "warn" });
   let vendors;
   if (values.vendor) {
     const one = await db.vendor.findUnique({ where: { slug: values.vendor }, select: pollableVendorSelect });
@@ -74,6 +90,7 @@ export async function pollCommand(argv: string[]): Promise<number> {
       vendors.push(...batch);
   }
   const report = reportPoll(await pollVendors(vendors, { concurrency: 32 }));
+  if (!values.vendor) await pollerRecord("cli").record(new Date(), true);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } else {

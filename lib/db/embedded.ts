@@ -20,6 +20,11 @@ export interface EmbeddedDatabase {
   dataDir: string | null;
   /** Query batches served so far, by the client's application_name. */
   queryStats(): Record<string, number>;
+  /**
+   * A consistent copy of the database files (a gzipped tar PGlite can load again), taken between
+   * clients' batches and outside any open transaction, so it is what a clean shutdown would leave.
+   */
+  snapshot(): Promise<Buffer>;
   stop(): Promise<void>;
 }
 
@@ -205,6 +210,16 @@ export async function startEmbeddedDatabase(opts: {
     port,
     dataDir,
     queryStats: () => Object.fromEntries(stats),
+    async snapshot() {
+      const id = Symbol("snapshot");
+      await lock.acquire(id);
+      try {
+        const dump = await db.dumpDataDir("gzip");
+        return Buffer.from(await dump.arrayBuffer());
+      } finally {
+        lock.release(id);
+      }
+    },
     async stop() {
       if (advertise) await rm(advertise, { force: true });
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -23,6 +23,7 @@ function incidentChange(
   stored: StoredState["incidents"][number] | undefined,
   inc: SnapshotIncident,
   vendorKey: string,
+  state: string,
 ): Change | null {
   const newUpdates = inc.updates.filter((u) => !stored?.updateKeys.includes(updateKey(u)));
   const base = { kind: "incident.upsert" as const, incident: inc, newUpdates };
@@ -59,7 +60,8 @@ function incidentChange(
     };
   }
   if (statusChanged || stored.impact !== inc.impact || newUpdates.length) {
-    const what = newUpdates.length ? newUpdates.map(updateKey).join(",") : `${inc.status}/${inc.impact}`;
+    // Without a new update the change is a status or impact that may recur: the state tells them apart.
+    const what = newUpdates.length ? newUpdates.map(updateKey).join(",") : `${inc.status}/${inc.impact}@${state}`;
     const key = `${vendorKey}:incident.updated:${inc.id}:${createHash("sha256").update(what).digest("hex").slice(0, 16)}`;
     return { ...base, previous, event: "vendor/incident.updated", key };
   }
@@ -146,7 +148,7 @@ export function diffSnapshot(
   const storedIncidents = new Map(stored.incidents.map((i) => [i.providerId, i]));
   const inSnapshot = new Set(snapshot.incidents.map((i) => i.id));
   for (const inc of [...snapshot.incidents].sort((a, b) => a.id.localeCompare(b.id))) {
-    const change = incidentChange(storedIncidents.get(inc.id), inc, v);
+    const change = incidentChange(storedIncidents.get(inc.id), inc, v, state);
     if (change) changes.push(change);
   }
   // An open incident that vanished from a page that lists open incidents was resolved there.

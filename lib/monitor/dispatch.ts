@@ -1,48 +1,49 @@
-import { inngestIsExternal } from "@/env";
 import { db } from "@/lib/db";
-import type { ChangeEvent } from "@/lib/monitor/changes";
 
-export interface OutboxEvent {
-  id: string;
-  name: ChangeEvent;
-  data: Record<string, unknown>;
-}
+/**
+ * After a poll commits, the monitor tells whoever consumes the outbox that there is news. It never
+ * marks an outbox row done: only the fan-out does that, in the transaction that writes every
+ * delivery the poll implies (lib/notify/fan-out.ts). Which consumer that is depends on how
+ * Vendorwatch runs, so the caller hands it in: the runtime wakes the in-process notifier, the
+ * Inngest function announces the polls as events. The monitor imports neither.
+ */
+export type Dispatch = () => Promise<void>;
 
-type Consumer = (event: OutboxEvent) => Promise<void>;
-const consumers: Consumer[] = [];
-
-/** In-process delivery (the embedded default): later features register their handlers here. */
-export function onChangeEvent(consumer: Consumer): void {
-  consumers.push(consumer);
+/** A committed poll whose events wait for fan-out. */
+export interface PendingPoll {
+  vendorId: string;
+  /** The poll's id (events of one poll travel together); a reminder's or settle's own key otherwise. */
+  pollId: string;
 }
 
 /**
- * Sends pending change events from the outbox: to Inngest when it drives the functions (the
- * event id is the idempotency key, so a re-send is deduplicated there), otherwise to the
- * in-process consumers. A row is marked sent only after delivery; a crash re-sends it later.
+ * Hands pending polls to `send` (an event bus), once each; polls announced more than
+ * `staleAfterMs` ago and still pending are announced again, in case the first announcement was
+ * lost. Event ids derived from the poll id let the bus drop repeats.
  */
-export async function dispatchPendingEvents(limit = 500): Promise<number> {
+export async function announcePendingPolls(
+  send: (polls: PendingPoll[]) => Promise<unknown>,
+  opts: { now?: Date; staleAfterMs?: number; limit?: number } = {},
+): Promise<number> {
+  const now = opts.now ?? new Date();
+  const stale = new Date(now.getTime() - (opts.staleAfterMs ?? 5 * 60_000));
   const rows = await db.notificationOutbox.findMany({
-    where: { status: "pending", userId: null },
+    where: {
+      status: "pending",
+      vendorId: { not: null },
+      OR: [{ dispatchedAt: null }, { dispatchedAt: { lt: stale } }],
+    },
     orderBy: { createdAt: "asc" },
-    take: limit,
-    select: { id: true, idempotencyKey: true, event: true, payload: true },
+    take: opts.limit ?? 500,
+    select: { id: true, vendorId: true, pollId: true, idempotencyKey: true },
   });
   if (!rows.length) return 0;
-  const events: OutboxEvent[] = rows.map((r) => ({
-    id: r.idempotencyKey,
-    name: r.event as ChangeEvent,
-    data: r.payload as Record<string, unknown>,
-  }));
-  if (inngestIsExternal()) {
-    const { inngest } = await import("@/inngest/client");
-    await inngest.send(events);
-  } else {
-    for (const event of events) for (const consume of consumers) await consume(event);
+  const polls = new Map<string, PendingPoll>();
+  for (const r of rows) {
+    const pollId = r.pollId ?? r.idempotencyKey;
+    polls.set(pollId, { vendorId: r.vendorId as string, pollId });
   }
-  await db.notificationOutbox.updateMany({
-    where: { id: { in: rows.map((r) => r.id) } },
-    data: { status: "sent", dispatchedAt: new Date(), attempts: { increment: 1 } },
-  });
-  return rows.length;
+  await send([...polls.values()]);
+  await db.notificationOutbox.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { dispatchedAt: now } });
+  return polls.size;
 }

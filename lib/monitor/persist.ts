@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { Change } from "@/lib/monitor/changes";
@@ -78,6 +79,7 @@ export async function commitPoll(input: CommitInput): Promise<Change[]> {
           fetchValidators: input.validators as Prisma.InputJsonValue,
           lastCheckedAt: now,
           lastSuccessAt: now,
+          ...(baseline ? { firstSuccessAt: now } : {}),
           lastError: null,
           consecutiveFailures: 0,
           ...(changes.length ? { lastChangedAt: now } : {}),
@@ -112,11 +114,14 @@ export async function commitPoll(input: CommitInput): Promise<Change[]> {
 
       const events = baseline ? [] : changes.filter((c) => c.event !== null);
       if (events.length) {
+        // One poll's events travel together, so each subscriber hears about them in one message.
+        const pollId = randomUUID();
         await tx.notificationOutbox.createMany({
           data: events.map((c) => ({
             idempotencyKey: c.key,
             event: c.event as string,
             vendorId: vendor.id,
+            pollId,
             payload: eventPayload(c, vendor, now),
           })),
           skipDuplicates: true,

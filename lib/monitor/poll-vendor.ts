@@ -120,7 +120,12 @@ export async function pollVendor(
   const stored = await loadStoredState(vendor.id, outcome.snapshot);
   const changes = diffSnapshot(stored, outcome.snapshot, {
     vendorId: vendor.id,
-    stateKey: target.contentHash ?? "baseline",
+    // The stored state as of its last successful poll, so a page that comes back to an earlier
+    // state (a component degraded again next week) makes new event keys instead of repeating old
+    // ones, which the outbox would drop as duplicates. A replayed commit is refused by persist.
+    stateKey: createHash("sha256")
+      .update(`${target.contentHash ?? "baseline"}@${target.lastSuccessAt?.toISOString() ?? ""}`)
+      .digest("hex"),
     now: checkedAt,
   });
   try {

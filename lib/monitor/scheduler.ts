@@ -1,9 +1,11 @@
 import { type Lane, claimDueVendors } from "@/lib/monitor/claim";
-import { dispatchPendingEvents } from "@/lib/monitor/dispatch";
+import type { Dispatch } from "@/lib/monitor/dispatch";
 import { HeartbeatBuffer } from "@/lib/monitor/heartbeat";
 import { invalidateVendors } from "@/lib/cache/invalidate";
-import { pollVendor } from "@/lib/monitor/poll-vendor";
+import { type Logger, logger } from "@/lib/log";
+import { observedPoll } from "@/lib/monitor/observed-poll";
 import { pruneHistory } from "@/lib/monitor/prune";
+import { type PollerKind, PollerRecord } from "@/lib/ops/poller";
 import type { Fetcher } from "@/lib/providers";
 
 export interface SchedulerOptions {
@@ -16,7 +18,11 @@ export interface SchedulerOptions {
   summaryEveryMs?: number;
   stopGraceMs?: number;
   fetcher?: Fetcher;
-  log?: (line: string) => void;
+  log?: Logger;
+  /** Told after polls changed something, so the outbox's consumer picks the news up promptly. */
+  dispatch?: Dispatch;
+  /** How this poller shows in the console: the server's scheduler, or a `vendorwatch poll` worker. */
+  kind?: PollerKind;
 }
 
 const DAY = 86_400_000;
@@ -28,7 +34,7 @@ const DAY = 86_400_000;
  * of healthy ones. Heartbeats, cache invalidation and event delivery are batched on a short timer.
  */
 export function startScheduler(opts: SchedulerOptions = {}): { stop(): Promise<void> } {
-  const log = opts.log ?? ((line: string) => console.log(`[scheduler] ${line}`));
+  const log = opts.log ?? logger("scheduler");
   const heartbeats = new HeartbeatBuffer();
   const lanes: Array<{ lane: Lane; concurrency: number; inFlight: Set<Promise<void>>; claiming: boolean }> = [
     { lane: "healthy", concurrency: opts.healthyConcurrency ?? 128, inFlight: new Set(), claiming: false },
@@ -37,30 +43,39 @@ export function startScheduler(opts: SchedulerOptions = {}): { stop(): Promise<v
   let changedSlugs = new Set<string>();
   let stopped = false;
   let lastPrune = 0;
+  const poller = new PollerRecord(opts.kind ?? "scheduler");
+  // A poll cycle is complete when polls finished since the last one, or no lane is full (nothing
+  // more was due). Stuck slots or a failing claim record nothing, and the dead-man's switch fires.
+  let sinceCycle = 0;
+  let claimsWork = true;
   const tally = { polled: 0, changed: 0, failed: 0, since: Date.now() };
 
   const fill = async (l: (typeof lanes)[number]) => {
     if (stopped || l.claiming || l.inFlight.size >= l.concurrency) return;
     l.claiming = true;
     try {
-      for (const vendor of await claimDueVendors(l.concurrency - l.inFlight.size, new Date(), l.lane)) {
-        const run = pollVendor(vendor, heartbeats, { fetcher: opts.fetcher })
+      const due = await claimDueVendors(l.concurrency - l.inFlight.size, new Date(), l.lane);
+      claimsWork = true;
+      for (const vendor of due) {
+        const run = observedPoll(vendor, heartbeats, { fetcher: opts.fetcher }, log)
           .then((r) => {
             tally.polled++;
+            sinceCycle++;
             if (r.outcome === "changed") {
               tally.changed++;
               changedSlugs.add(r.slug);
             } else if (r.outcome === "failed") tally.failed++;
           })
-          .catch((e: unknown) => log(`poll of ${vendor.slug} crashed: ${e instanceof Error ? e.message : String(e)}`))
+          .catch((err: unknown) => log.error("poll.crashed", { vendor: vendor.slug, err }))
           .finally(() => {
             l.inFlight.delete(run);
             void fill(l);
           });
         l.inFlight.add(run);
       }
-    } catch (e) {
-      log(`claim failed: ${e instanceof Error ? e.message : String(e)}`);
+    } catch (err) {
+      claimsWork = false;
+      log.error("claim.failed", { lane: l.lane, err });
     } finally {
       l.claiming = false;
     }
@@ -72,21 +87,28 @@ export function startScheduler(opts: SchedulerOptions = {}): { stop(): Promise<v
       await heartbeats.flush();
       const slugs = [...changedSlugs];
       changedSlugs = new Set();
-      if (slugs.length) await invalidateVendors(slugs);
-      await dispatchPendingEvents();
+      if (slugs.length) {
+        await invalidateVendors(slugs);
+        await opts.dispatch?.();
+      }
+      const full = lanes.every((l) => l.inFlight.size >= l.concurrency);
+      if (claimsWork && (sinceCycle > 0 || !full) && (await poller.record())) sinceCycle = 0;
       if (Date.now() - tally.since >= (opts.summaryEveryMs ?? 60_000)) {
-        const busy = lanes.map((l) => `${l.inFlight.size} ${l.lane}`).join(", ");
-        log(
-          `polled ${tally.polled} (${tally.changed} changed, ${tally.failed} failed) in the last ${Math.round((Date.now() - tally.since) / 1000)}s; in flight: ${busy}`,
-        );
+        log.info("summary", {
+          polled: tally.polled,
+          changed: tally.changed,
+          failed: tally.failed,
+          periodSeconds: Math.round((Date.now() - tally.since) / 1000),
+          inFlight: Object.fromEntries(lanes.map((l) => [l.lane, l.inFlight.size])),
+        });
         Object.assign(tally, { polled: 0, changed: 0, failed: 0, since: Date.now() });
       }
       if (Date.now() - lastPrune > DAY) {
         lastPrune = Date.now();
         await pruneHistory();
       }
-    } catch (e) {
-      log(`settle failed: ${e instanceof Error ? e.message : String(e)}`);
+    } catch (err) {
+      log.error("settle.failed", { err });
     }
   };
 
@@ -103,6 +125,7 @@ export function startScheduler(opts: SchedulerOptions = {}): { stop(): Promise<v
       const grace = new Promise((r) => setTimeout(r, opts.stopGraceMs ?? 3000).unref());
       await Promise.race([Promise.allSettled(lanes.flatMap((l) => [...l.inFlight])), grace]);
       await settle();
+      await poller.stopped();
     },
   };
 }

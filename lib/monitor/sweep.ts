@@ -1,8 +1,9 @@
 import { claimDueVendors } from "@/lib/monitor/claim";
-import { dispatchPendingEvents } from "@/lib/monitor/dispatch";
+import type { Dispatch } from "@/lib/monitor/dispatch";
 import { HeartbeatBuffer } from "@/lib/monitor/heartbeat";
 import { invalidateVendors } from "@/lib/cache/invalidate";
-import { type PollResult, type PollableVendor, pollVendor } from "@/lib/monitor/poll-vendor";
+import { observedPoll } from "@/lib/monitor/observed-poll";
+import type { PollResult, PollableVendor } from "@/lib/monitor/poll-vendor";
 import type { Fetcher } from "@/lib/providers";
 
 export interface SweepOptions {
@@ -10,6 +11,8 @@ export interface SweepOptions {
   concurrency: number;
   fetcher?: Fetcher;
   now?: () => Date;
+  /** Told after polls changed something (see lib/monitor/dispatch.ts). */
+  dispatch?: Dispatch;
 }
 
 /** Runs `fn` over `items` with at most `concurrency` in flight. */
@@ -26,21 +29,25 @@ export async function mapPool<T, R>(items: T[], concurrency: number, fn: (item: 
   return results;
 }
 
-/** After polls: one write for all heartbeats, then cache invalidation and event delivery. */
-export async function settlePolls(results: PollResult[], heartbeats: HeartbeatBuffer): Promise<void> {
+/** After polls: one write for all heartbeats, then cache invalidation and the outbox's consumer told. */
+export async function settlePolls(
+  results: PollResult[],
+  heartbeats: HeartbeatBuffer,
+  dispatch?: Dispatch,
+): Promise<void> {
   await heartbeats.flush();
   const changed = results.filter((r) => r.outcome === "changed").map((r) => r.slug);
   if (changed.length) {
     await invalidateVendors(changed);
-    await dispatchPendingEvents();
+    await dispatch?.();
   }
 }
 
 /** Polls a given list of vendors once (CLI, Inngest steps, tests). */
 export async function pollVendors(vendors: PollableVendor[], opts: Omit<SweepOptions, "limit">): Promise<PollResult[]> {
   const heartbeats = new HeartbeatBuffer();
-  const results = await mapPool(vendors, opts.concurrency, (v) => pollVendor(v, heartbeats, opts));
-  await settlePolls(results, heartbeats);
+  const results = await mapPool(vendors, opts.concurrency, (v) => observedPoll(v, heartbeats, opts));
+  await settlePolls(results, heartbeats, opts.dispatch);
   return results;
 }
 

@@ -1,7 +1,8 @@
-import { worstStatus } from "@/lib/domain/vocabulary";
+import { worstImpact, worstStatus } from "@/lib/domain/vocabulary";
 import {
   ParseError,
   mapEnum,
+  onlyListedComponents,
   parseJson,
   under,
   type Bodies,
@@ -84,8 +85,6 @@ function componentIds(i: IoIncident): string[] {
 function mapIncident(i: IoIncident, baseUrl: string | undefined): SnapshotIncident {
   const status = mapEnum(INCIDENT_STATUS, i.status, "investigating");
   const worst = (i.status_summaries ?? []).map((s) => mapEnum(IMPACT, s.worst_component_status, "minor"));
-  const order: Impact[] = ["none", "minor", "major", "critical"];
-  const impact = worst.reduce<Impact>((a, b) => (order.indexOf(b) > order.indexOf(a) ? b : a), "none");
   const updates = (i.updates ?? []).map((u) => ({
     status: mapEnum(INCIDENT_STATUS, u.to_status, "investigating"),
     body: u.message_string ?? "",
@@ -99,7 +98,7 @@ function mapIncident(i: IoIncident, baseUrl: string | undefined): SnapshotIncide
     id: i.id,
     title: i.name,
     status,
-    impact: worst.length ? impact : "minor",
+    impact: worstImpact(worst, "minor"),
     startedAt,
     resolvedAt: status === "resolved" ? (resolvedUpdate?.at ?? times(i, "end_at").at(-1) ?? null) : null,
     url: baseUrl ? `${baseUrl.replace(/\/+$/, "")}/incidents/${i.id}` : null,
@@ -137,8 +136,12 @@ function parseNative(bodies: Bodies, ctx: ParseContext): Snapshot {
         )
       : "unknown",
     components: comps,
-    incidents: all.filter((i) => !isMaintenance(i)).map((i) => mapIncident(i, baseUrl)),
-    maintenances: all.filter(isMaintenance).map(mapMaintenance),
+    // Hidden components are not listed, so incidents must not name them either.
+    incidents: onlyListedComponents(
+      all.filter((i) => !isMaintenance(i)).map((i) => mapIncident(i, baseUrl)),
+      comps,
+    ),
+    maintenances: onlyListedComponents(all.filter(isMaintenance).map(mapMaintenance), comps),
   };
 }
 

@@ -56,8 +56,9 @@ export async function openDatabase(opts: { serve?: boolean; migrate?: boolean } 
       url = embedded.url;
     }
   }
-  configureDatabase(url);
-  const applied = opts.migrate === false ? [] : await applyMigrations(url);
+  configureDatabase(url, embedded || !env.DATABASE_URL ? "embedded" : "postgres");
+  // Migrations take a session-level lock: through a transaction pooler they need the direct URL.
+  const applied = opts.migrate === false ? [] : await applyMigrations(env.DATABASE_DIRECT_URL ?? url);
   const open: OpenDatabase = {
     url,
     embedded,

@@ -64,6 +64,7 @@ export class PageCache {
   async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
     const key = req.url ?? "";
     let entry = this.entries.get(key);
+    const hit = Boolean(entry && entry.expires >= Date.now());
     if (!entry || entry.expires < Date.now()) {
       let fill = this.pending.get(key);
       if (!fill) {
@@ -79,7 +80,8 @@ export class PageCache {
       ...entry.headers,
       "content-length": body.length,
       ...(gzip ? { "content-encoding": "gzip" } : {}),
-      "x-vendorwatch-cache": "HIT",
+      // MISS: this request filled the entry (or waited for the fill), after an expiry or a purge.
+      "x-vendorwatch-cache": hit ? "HIT" : "MISS",
     });
     res.end(req.method === "HEAD" ? undefined : body);
     return true;

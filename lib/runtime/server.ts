@@ -3,15 +3,18 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { env, inngestIsExternal } from "@/env";
-import { db } from "@/lib/db";
+import { databaseKind, db } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import { internalSecret } from "@/lib/cache/invalidate";
+import { logger } from "@/lib/log";
 import { authSecret } from "@/lib/auth/secret";
 import { stampClientIp } from "@/lib/runtime/client-ip";
 import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
 import { PageCache, registerPageCache } from "@/lib/runtime/page-cache";
 import type { OpenDatabase } from "@/lib/runtime/database";
 import { seedCatalog } from "@/prisma/seed";
+
+const log = logger("server");
 
 interface ServeOptions {
   dev: boolean;
@@ -23,7 +26,7 @@ interface ServeOptions {
 async function seedOnFirstRun(): Promise<void> {
   if (env.VENDORWATCH_SEED === "none" || (await db.vendor.count()) > 0) return;
   const { created } = await seedCatalog();
-  console.log(`[vendorwatch] seeded ${created} vendors from the catalog`);
+  log.info("catalog.seeded", { created });
 }
 
 function listen(server: http.Server, port: number, hostname: string): Promise<void> {
@@ -47,13 +50,18 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
   // Next's own process.env reads (and the build child) see the database this process opened.
   process.env.DATABASE_URL = database.url;
   if (!dev && !(await buildIsCurrent())) {
-    console.log("[vendorwatch] building the app (first start or sources changed)...");
+    log.info("build.started", { reason: "first start or sources changed" });
     await buildApp({ ...process.env, NODE_ENV: "production" });
   }
   // Read by the web server's own copy of env.ts (this process's was parsed at start), so its
   // database connections are told apart from the scheduler's.
   process.env.VENDORWATCH_ROLE = "web";
-  if (database.embedded) Object.assign(globalThis, { vendorwatchQueryStats: database.embedded.queryStats });
+  const embedded = database.embedded;
+  if (embedded)
+    Object.assign(globalThis, {
+      vendorwatchQueryStats: embedded.queryStats,
+      vendorwatchSnapshot: () => embedded.snapshot(),
+    });
   // Next keeps unstable_cache entries on disk across restarts, but polls made while the server was
   // down (by the CLI or a worker) never invalidated them, and the database may even be another one.
   await rm(path.join(process.cwd(), ".next/cache/fetch-cache"), { recursive: true, force: true });
@@ -71,21 +79,65 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
     void handle(req, res);
   });
   await listen(server, port, hostname);
-  console.log(`[vendorwatch] serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+  const { advertiseServer } = await import("@/lib/ops/backup");
+  const unadvertise = await advertiseServer(path.resolve(env.VENDORWATCH_DATA_DIR), port);
+  log.info("serving", { url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}` });
 
   let scheduler: { stop(): Promise<void> } | null = null;
+  let notifier: { stop(): Promise<void> } | null = null;
   if (env.VENDORWATCH_SCHEDULER === "on" && !inngestIsExternal()) {
     const { startScheduler } = await import("@/lib/monitor/scheduler");
-    scheduler = startScheduler({ summaryEveryMs: env.POLL_INTERVAL_SECONDS < 30 ? 10_000 : 60_000 });
-    console.log(`[vendorwatch] scheduler polling every ${env.POLL_INTERVAL_SECONDS}s (in-process)`);
+    const { startNotifier } = await import("@/lib/notify/runner");
+    const running = startNotifier();
+    notifier = running;
+    scheduler = startScheduler({
+      summaryEveryMs: env.POLL_INTERVAL_SECONDS < 30 ? 10_000 : 60_000,
+      dispatch: async () => running.wake(),
+    });
+    log.info("scheduler.started", {
+      intervalSeconds: env.POLL_INTERVAL_SECONDS,
+      mode: "in-process",
+      notifications: "in-process",
+    });
   }
+
+  // On PostgreSQL a fleet shares one database: every instance hears every poll's changes.
+  let listener: { stop(): Promise<void> } | null = null;
+  if (databaseKind() === "postgres") {
+    const { listenForInvalidations } = await import("@/lib/cache/broadcast");
+    const { revalidateLocally } = await import("@/lib/cache/invalidate");
+    listener = listenForInvalidations({
+      url: env.DATABASE_DIRECT_URL ?? database.url,
+      onSlugs: async (slugs) => {
+        await revalidateLocally(slugs, `http://127.0.0.1:${port}`);
+      },
+      // Changes may have been missed while the connection was down: revalidate every vendor.
+      onResync: async () => {
+        pageCache?.clear();
+        const all = await db.vendor.findMany({ select: { slug: true } });
+        for (let i = 0; i < all.length; i += 2000)
+          await revalidateLocally(
+            all.slice(i, i + 2000).map((v) => v.slug),
+            `http://127.0.0.1:${port}`,
+          );
+      },
+    });
+  }
+
+  // The dead-man's switch runs on every instance, whichever poller (in-process, worker, Inngest) polls.
+  const { startWatchdog } = await import("@/lib/ops/watchdog");
+  const watchdog = startWatchdog();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[vendorwatch] ${signal}: shutting down`);
+    log.info("shutdown", { signal });
+    watchdog.stop();
     await scheduler?.stop();
+    await notifier?.stop();
+    await listener?.stop();
+    await unadvertise();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await app.close?.();

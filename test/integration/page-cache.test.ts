@@ -36,14 +36,18 @@ afterAll(() => {
 describe("page cache", () => {
   it("renders a vendor page once, then answers from memory until purged", async () => {
     renders = 0;
-    const first = await (await fetch(`${base}/vendors/acme`)).text();
+    const firstResponse = await fetch(`${base}/vendors/acme`);
+    expect(firstResponse.headers.get("x-vendorwatch-cache")).toBe("MISS");
+    const first = await firstResponse.text();
     const second = await fetch(`${base}/vendors/acme`);
     expect(await second.text()).toBe(first);
     expect(second.headers.get("x-vendorwatch-cache")).toBe("HIT");
     expect(second.headers.get("set-cookie")).toBeNull(); // never replays per-user headers
     expect(renders).toBe(1);
     cache.purge(["acme"]);
-    expect(await (await fetch(`${base}/vendors/acme`)).text()).toContain("render 2");
+    const third = await fetch(`${base}/vendors/acme`);
+    expect(third.headers.get("x-vendorwatch-cache")).toBe("MISS");
+    expect(await third.text()).toContain("render 2");
   });
 
   it("serves gzip to clients that accept it", async () => {

@@ -79,6 +79,9 @@ export async function startResendCapture(opts: { apiKey?: string } = {}): Promis
     if (!raw.from || !to.length || !raw.subject) return "`from`, `to` and `subject` are required";
     if (!raw.html && !raw.text) return "`html` or `text` is required";
     if (to.length > 50) return "at most 50 recipients";
+    // Resend refuses a malformed address (and with it the whole batch).
+    const bad = to.find((t) => !/^(?:[^<>]*<)?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>?$/.test(t));
+    if (bad) return `Invalid \`to\` field: ${bad}`;
     return {
       id: randomUUID(),
       from: raw.from,

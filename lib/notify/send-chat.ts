@@ -1,0 +1,178 @@
+import { db } from "@/lib/db";
+import { accountChannel } from "@/lib/notify/attempts";
+import { CHAT_CHANNELS, MIN_INTERVAL_MS, isChatChannel } from "@/lib/notify/channels";
+import type { ChannelContent, SendOutcome } from "@/lib/notify/channels/types";
+import { type NotifyContext, clock } from "@/lib/notify/context";
+import { type Poster, defaultPoster } from "@/lib/notify/http";
+import type { AlertMessage, NoticeMessage } from "@/lib/notify/message";
+import { LEASE_MS, MAX_ATTEMPTS, nextAttemptAt } from "@/lib/notify/retry";
+
+/**
+ * Sends Slack, Discord, Teams and webhook deliveries. A delivery is claimed (its next attempt moved
+ * a lease ahead) before the request, and its outcome written after, so a sender that dies mid-way
+ * leaves it to be retried after the lease, and two senders never post the same one at once.
+ */
+export interface ChatContext extends NotifyContext {
+  poster?: Poster;
+}
+
+export interface Claimed {
+  id: string;
+  channelId: string;
+  attempts: number;
+}
+
+export type SendResult = { done: true } | { done: false; nextAttemptAt: Date };
+
+export async function claimChat(now: Date, limit: number, onlyId?: string): Promise<Claimed[]> {
+  const lease = new Date(now.getTime() + LEASE_MS);
+  return db.$queryRaw<Claimed[]>`
+    UPDATE "NotificationDelivery" d
+    SET "nextAttemptAt" = ${lease}, attempts = d.attempts + 1, "updatedAt" = ${now}
+    WHERE d.id IN (
+      SELECT d2.id FROM "NotificationDelivery" d2
+      JOIN "NotificationChannel" c ON c.id = d2."channelId"
+      WHERE d2.status = 'pending' AND d2."nextAttemptAt" <= ${now} AND c.type <> 'email'
+        AND (${onlyId ?? null}::text IS NULL OR d2.id = ${onlyId ?? null})
+      ORDER BY d2."nextAttemptAt", d2."createdAt"
+      LIMIT ${limit}
+      FOR UPDATE OF d2 SKIP LOCKED)
+    RETURNING d.id, d."channelId", d.attempts`;
+}
+
+async function loadContent(id: string) {
+  return db.notificationDelivery.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      payload: true,
+      message: { select: { payload: true } },
+      channel: { select: { id: true, type: true, target: true, secret: true, enabled: true, disabledAt: true } },
+    },
+  });
+}
+
+/** One attempt at one claimed delivery, and its outcome recorded. */
+export async function attemptChat(c: Claimed, ctx: ChatContext): Promise<SendResult> {
+  const d = await loadContent(c.id);
+  if (!d || d.status !== "pending") return { done: true };
+  const channel = d.channel;
+  if (!channel.enabled || channel.disabledAt || !isChatChannel(channel.type)) {
+    await db.notificationDelivery.updateMany({
+      where: { id: d.id, status: "pending" },
+      data: { status: "suppressed", lastError: "channel turned off" },
+    });
+    return { done: true };
+  }
+  ctx.crash?.("send:claimed", { channelType: channel.type });
+  const sender = CHAT_CHANNELS[channel.type];
+  const content: ChannelContent =
+    d.kind === "test"
+      ? { kind: "test", message: d.payload as unknown as NoticeMessage }
+      : { kind: "alert", message: d.message?.payload as unknown as AlertMessage };
+  // Signatures carry the wall-clock time of sending (receivers check it against theirs), not the
+  // scheduling clock.
+  const request = sender.build(content, { deliveryId: d.id, secret: channel.secret, now: new Date() });
+  const url = channel.type === "discord" ? withWait(channel.target) : channel.target;
+  const result = await (ctx.poster ?? defaultPoster())(url, request.body, request.headers);
+  ctx.crash?.("send:accepted", { channelType: channel.type });
+  const outcome = sender.classify(result);
+  const after = clock(ctx);
+  const next = await record(c, outcome, result.status || null, result.durationMs, after);
+  ctx.crash?.("send:recorded", { channelType: channel.type });
+  return next;
+}
+
+function withWait(target: string): string {
+  const u = new URL(target);
+  u.searchParams.set("wait", "true");
+  return u.toString();
+}
+
+async function record(
+  c: Claimed,
+  o: SendOutcome,
+  status: number | null,
+  durationMs: number,
+  now: Date,
+): Promise<SendResult> {
+  const final = o.ok || !o.retryable || c.attempts >= MAX_ATTEMPTS;
+  const next = final ? null : nextAttemptAt(now, c.attempts, o.retryAfterMs);
+  return db.$transaction(async (tx) => {
+    // Only the holder of this attempt writes its outcome; a stale sender past its lease writes nothing.
+    const updated = await tx.notificationDelivery.updateMany({
+      where: { id: c.id, status: "pending", attempts: c.attempts },
+      data: {
+        status: o.ok ? "delivered" : final ? "failed" : "pending",
+        lastStatusCode: status,
+        lastError: o.error?.slice(0, 1000) ?? null,
+        ...(o.ok ? { deliveredAt: now } : {}),
+        ...(next ? { nextAttemptAt: next } : {}),
+      },
+    });
+    await tx.deliveryAttempt.create({
+      data: {
+        deliveryId: c.id,
+        channelId: c.channelId,
+        at: now,
+        statusCode: status,
+        error: o.error?.slice(0, 1000) ?? null,
+        durationMs,
+      },
+    });
+    if (updated.count) await accountChannel(tx, c.channelId, o.ok, o.error, now);
+    return next ? { done: false as const, nextAttemptAt: next } : { done: true as const };
+  });
+}
+
+/** Sends every chat delivery due now: destinations in parallel, each destination in order and paced. */
+export async function sendDueChat(ctx: ChatContext & { limit?: number; concurrency?: number } = {}) {
+  const claimed = await claimChat(clock(ctx), ctx.limit ?? 500);
+  const byChannel = new Map<string, Claimed[]>();
+  for (const c of claimed) byChannel.set(c.channelId, [...(byChannel.get(c.channelId) ?? []), c]);
+  const channelTypes = new Map(
+    (
+      await db.notificationChannel.findMany({
+        where: { id: { in: [...byChannel.keys()] } },
+        select: { id: true, type: true },
+      })
+    ).map((c) => [c.id, c.type]),
+  );
+  const queues = [...byChannel.entries()];
+  let sent = 0;
+  const worker = async () => {
+    for (let q = queues.shift(); q; q = queues.shift()) {
+      const [channelId, items] = q;
+      const type = channelTypes.get(channelId) ?? "webhook";
+      const gap = isChatChannel(type) ? MIN_INTERVAL_MS[type] : 0;
+      for (const [i, c] of items.entries()) {
+        if (i > 0 && gap) await new Promise((r) => setTimeout(r, gap));
+        await attemptChat(c, ctx);
+        sent++;
+      }
+    }
+  };
+  // Every worker finishes before this returns, even when one fails: nothing is left posting in
+  // the background after the caller has moved on (or, in tests, "crashed").
+  const results = await Promise.allSettled(
+    Array.from({ length: Math.min(ctx.concurrency ?? 32, queues.length) }, worker),
+  );
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return { attempted: sent };
+}
+
+/** One delivery by id (an Inngest run): claims it if due, sends, and says when to try again. */
+export async function sendChatDelivery(id: string, ctx: ChatContext = {}): Promise<SendResult> {
+  const [c] = await claimChat(clock(ctx), 1, id);
+  if (!c) {
+    const d = await db.notificationDelivery.findUnique({
+      where: { id },
+      select: { status: true, nextAttemptAt: true },
+    });
+    return d?.status === "pending" ? { done: false, nextAttemptAt: d.nextAttemptAt } : { done: true };
+  }
+  return attemptChat(c, ctx);
+}
