@@ -24,9 +24,11 @@ export async function runDueDigests(ctx: NotifyContext = {}): Promise<{ sent: nu
     });
     if (!prefs.length) break;
     cursor = prefs.at(-1)?.userId;
+    // A digest due before the user last changed their settings is not theirs to catch up on
+    // (someone who turns digests on in the evening gets the next one, not this morning's).
     const due = prefs.flatMap((p) => {
       const o = latestDigest(p, now);
-      return o ? [{ p, o }] : [];
+      return o && o.at.getTime() >= p.updatedAt.getTime() ? [{ p, o }] : [];
     });
     if (!due.length) continue;
     const done = await db.digestRun.findMany({
