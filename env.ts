@@ -51,7 +51,19 @@ export const env = createEnv({
     EMAIL_FROM: z.string().min(3).default("Vendorwatch <alerts@vendorwatch.local>"),
     /** Set by `npm start` for the web server's own modules; tells its connections from the scheduler's. */
     VENDORWATCH_ROLE: z.enum(["web", "worker"]).default("worker"),
+    /** Signs sessions and sign-in links. Unset: generated once and kept in VENDORWATCH_DATA_DIR. */
     AUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    /** Lowest level written to the log (lib/log.ts). */
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** `auto`: readable lines on a terminal, one JSON object per line otherwise. */
+    LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
+    /** OAuth sign-in: each provider appears on /login only when both its id and secret are set. */
+    AUTH_GITHUB_ID: z.string().min(1).optional(),
+    AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+    AUTH_GOOGLE_ID: z.string().min(1).optional(),
+    AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
+    /** 1 behind a reverse proxy that appends the client's address to X-Forwarded-For (rate limits read it). */
+    VENDORWATCH_TRUST_PROXY: flag,
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -17,5 +17,10 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     maxWorkers: 2,
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
+    // inlined, it goes through Vite's resolver like our own code.
+    server: { deps: { inline: ["next-auth"] } },
+    // A fixed secret, so tests never write one into the working tree's data directory.
+    env: { AUTH_SECRET: "vitest-auth-secret-not-for-production" },
   },
 });

@@ -11,11 +11,14 @@ await runMain(
     const { env } = await import("@/env");
     const { openDatabase } = await import("@/lib/runtime/database");
     const { serve } = await import("@/lib/runtime/server");
+    const { logger } = await import("@/lib/log");
+    const log = logger("server");
     const database = await openDatabase({ serve: true });
-    if (database.applied.length) console.log(`[vendorwatch] applied migrations: ${database.applied.join(", ")}`);
-    console.log(
-      `[vendorwatch] database: ${database.embedded ? `embedded PGlite in ${database.embedded.dataDir}` : "PostgreSQL at DATABASE_URL"}`,
-    );
+    if (database.applied.length) log.info("migrations.applied", { migrations: database.applied });
+    log.info("database.opened", {
+      database: database.embedded ? "embedded" : "postgresql",
+      ...(database.embedded ? { dataDir: database.embedded.dataDir } : {}),
+    });
     await serve({ dev, database, port: env.PORT, hostname: env.HOSTNAME });
   },
   { exit: false },

@@ -4,24 +4,47 @@ import { runMain } from "@/lib/cli/main";
 const USAGE = `usage: vendorwatch <command>
   check <status-page-url> [--provider P] [--endpoint URL] [--json]   read a status page once, store nothing
   vendors add <status-page-url> [--name N] [--slug S] [--provider P] [--endpoint URL] [--json]
+  vendors import <file.csv|file.json> [--json]                        add or update vendors from a catalog file
+  vendors export [--json]                                             print every vendor in the import format
+  vendors verify [--all | --provider P] [--concurrency N] [--json]    re-detect providers, record what answered
   poll --once [--vendor <slug>] [--json]                              poll what is due (or one vendor) once
   poll                                                                poll continuously (a worker without the web app)`;
 
 await runMain(async () => {
+  // Logs go to stderr: stdout is the command's output (`--json` prints exactly one object).
+  const { configureLog } = await import("@/lib/log");
+  configureLog({ stream: process.stderr });
   const [command, ...rest] = process.argv.slice(2);
   if (command === "check") {
     // Reads a page and prints it: needs no database.
     const { checkCommand } = await import("@/lib/cli/check");
     return checkCommand(rest);
   }
-  if (command === "vendors" && rest[0] === "add") {
+  // Each takes its arguments and a way to open the database, so bad usage or a bad file is
+  // reported before the database is even opened.
+  type Open = () => Promise<unknown>;
+  const vendorCommands = {
+    add: async (args: string[], open: Open) => {
+      await open();
+      return (await import("@/lib/cli/vendors-add")).vendorsAddCommand(args);
+    },
+    import: async (args: string[], open: Open) =>
+      (await import("@/lib/cli/vendors-import")).vendorsImportCommand(args, open),
+    export: async (args: string[], open: Open) =>
+      (await import("@/lib/cli/vendors-export")).vendorsExportCommand(args, open),
+    verify: async (args: string[], open: Open) =>
+      (await import("@/lib/cli/vendors-verify")).vendorsVerifyCommand(args, open),
+  };
+  if (command === "vendors") {
+    const sub = rest[0] as keyof typeof vendorCommands | undefined;
+    if (!sub || !Object.hasOwn(vendorCommands, sub))
+      throw new UserError(`usage: vendorwatch vendors <${Object.keys(vendorCommands).join("|")}> ...`, 2);
     const { openDatabase } = await import("@/lib/runtime/database");
-    const { vendorsAddCommand } = await import("@/lib/cli/vendors-add");
-    const database = await openDatabase();
+    let database: Awaited<ReturnType<typeof openDatabase>> | undefined;
     try {
-      return await vendorsAddCommand(rest.slice(1));
+      return await vendorCommands[sub](rest.slice(1), async () => (database ??= await openDatabase()));
     } finally {
-      await database.close();
+      await database?.close();
     }
   }
   if (command === "poll") {

@@ -1,9 +1,13 @@
 import Link from "next/link";
+import { AccountNav } from "@/components/layout/account-nav";
 
 export function SiteHeader() {
   return (
     <header className="border-b">
-      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-6 px-4 py-3 text-sm">
+      <nav
+        aria-label="Main"
+        className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 text-sm whitespace-nowrap sm:gap-x-6"
+      >
         <Link href="/" className="text-base font-semibold tracking-tight">
           Vendorwatch
         </Link>
@@ -13,6 +17,7 @@ export function SiteHeader() {
         <Link href="/status" className="text-muted-foreground hover:text-foreground">
           Down right now
         </Link>
+        <AccountNav />
       </nav>
     </header>
   );

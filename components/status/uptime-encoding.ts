@@ -1,4 +1,5 @@
 import type { DayBar } from "@/lib/data/uptime";
+import { formatUptime } from "@/lib/text/format";
 import type { Status } from "@/lib/domain/vocabulary";
 
 /**
@@ -47,11 +48,6 @@ export function statusAt(days: CompactDays, i: number): Status | null {
 
 export function dayAt(days: CompactDays, i: number): string {
   return new Date(Date.parse(`${days.first}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** 99.8%, 100%: floored, so a day with any outage never rounds up to 100%. */
-export function formatUptime(value: number): string {
-  return `${Math.floor(value * 10000) / 100}%`;
 }
 
 /** "2026-11-20: 99.79% uptime, partial outage" or "2026-11-20: no data". */

@@ -1,8 +1,9 @@
 import { StatusLabel } from "@/components/status/status-label";
 import { UptimeBars } from "@/components/status/uptime-bars";
-import { compactDays, formatUptime } from "@/components/status/uptime-encoding";
+import { compactDays } from "@/components/status/uptime-encoding";
 import type { VendorDetail } from "@/lib/data/vendor-detail";
 import { UPTIME_DAYS } from "@/lib/data/vendor-detail";
+import { uptimeSummary } from "@/lib/text/format";
 
 type Component = VendorDetail["components"][number];
 
@@ -18,7 +19,7 @@ export function groupComponents(components: Component[]): Array<{ group: string 
   return ordered.map(([group, items]) => ({ group, items }));
 }
 
-function ComponentRow({ c }: { c: Component }) {
+function ComponentRow({ c, now }: { c: Component; now: Date }) {
   return (
     <li data-testid="component-row" data-component-id={c.id} className="space-y-2 px-4 py-3">
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
@@ -26,9 +27,7 @@ function ComponentRow({ c }: { c: Component }) {
           {c.name}
         </span>
         <span className="flex items-center gap-3 text-sm">
-          <span className="text-muted-foreground">
-            {c.uptime90d === null ? "No uptime data yet" : `${formatUptime(c.uptime90d)} uptime, ${UPTIME_DAYS} days`}
-          </span>
+          <span className="text-muted-foreground">{uptimeSummary(c.uptime90d, c.uptimeSince, now, UPTIME_DAYS)}</span>
           <StatusLabel status={c.status} />
         </span>
       </div>
@@ -37,7 +36,7 @@ function ComponentRow({ c }: { c: Component }) {
   );
 }
 
-export function ComponentGroups({ components }: { components: Component[] }) {
+export function ComponentGroups({ components, now }: { components: Component[]; now: Date }) {
   if (!components.length) return <p className="text-muted-foreground">No components reported yet.</p>;
   return (
     <div className="space-y-6">
@@ -46,7 +45,7 @@ export function ComponentGroups({ components }: { components: Component[] }) {
           {group && <h3 className="text-base font-semibold">{group}</h3>}
           <ul className="divide-y rounded-lg border" aria-label={group ? `${group} components` : "Components"}>
             {items.map((c) => (
-              <ComponentRow key={c.id} c={c} />
+              <ComponentRow key={c.id} c={c} now={now} />
             ))}
           </ul>
         </div>

@@ -1,15 +1,5 @@
+import { avatarHue, initials } from "@/lib/logos";
 import { cn } from "@/lib/utils";
-
-/** Up to two initials from the vendor's own name, for vendors without a logo. */
-export function monogram(name: string): string {
-  const words = name
-    .replace(/[^\p{L}\p{N}\s]/gu, " ")
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean);
-  const letters = words.length > 1 ? `${words[0]?.[0] ?? ""}${words[1]?.[0] ?? ""}` : (words[0] ?? "?").slice(0, 1);
-  return letters.toUpperCase() || "?";
-}
 
 /** Decorative: the vendor's name is always in the heading next to it, so alt is empty. */
 export function VendorLogo({ name, logoUrl, className }: { name: string; logoUrl: string | null; className?: string }) {
@@ -34,8 +24,12 @@ export function VendorLogo({ name, logoUrl, className }: { name: string; logoUrl
     );
   }
   return (
-    <span aria-hidden className={cn(box, "bg-secondary font-semibold text-secondary-foreground")}>
-      {monogram(name)}
+    <span
+      aria-hidden
+      className={cn(box, "border-transparent font-semibold text-white")}
+      style={{ backgroundColor: `hsl(${avatarHue(name)} 55% 30%)` }}
+    >
+      {initials(name)}
     </span>
   );
 }

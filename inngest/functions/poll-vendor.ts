@@ -1,6 +1,7 @@
 import { NonRetriableError } from "inngest";
 import { events, inngest } from "@/inngest/client";
 import { db } from "@/lib/db";
+import { logger } from "@/lib/log";
 import { announcePendingPolls } from "@/lib/monitor/dispatch";
 import { pollableVendorSelect } from "@/lib/monitor/poll-vendor";
 import { pollVendors, summarise } from "@/lib/monitor/sweep";
@@ -16,7 +17,7 @@ export const pollVendorFn = inngest.createFunction(
     concurrency: [{ key: "event.data.host", limit: 2 }, { limit: 100 }],
     retries: 1,
     onFailure: async ({ event, error }) => {
-      console.error(`[poll-vendor] gave up on ${JSON.stringify(event.data.event.data)}: ${error.message}`);
+      logger("inngest").error("poll.gave_up", { vendorId: event.data.event.data.vendorId, err: error });
     },
   },
   async ({ event, step }) => {
@@ -32,7 +33,7 @@ export const pollVendorFn = inngest.createFunction(
             { vendorIds: [vendor.id] },
           );
         } catch (e) {
-          console.error(`[poll-vendor] could not announce polls of ${vendor.slug}: ${(e as Error).message}`);
+          logger("inngest").warn("poll.announce_failed", { vendor: vendor.slug, err: e });
         }
       };
       const results = await pollVendors([vendor], { concurrency: 1, dispatch });

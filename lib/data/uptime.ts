@@ -37,6 +37,21 @@ export function uptime(intervals: Interval[], from: Date, to: Date): number | nu
   return observed === 0 ? null : (observed - down) / observed;
 }
 
+/**
+ * When the observed part of a window starts: the first known (not "unknown") interval, clipped to
+ * the window. Null when nothing was observed, like `uptime`.
+ */
+export function observedSince(intervals: Interval[], from: Date, to: Date): Date | null {
+  let first: number | null = null;
+  for (const iv of intervals) {
+    if (iv.status === "unknown" || (iv.endedAt && iv.endedAt.getTime() <= from.getTime())) continue;
+    if (iv.startedAt.getTime() >= to.getTime()) continue;
+    const start = Math.max(iv.startedAt.getTime(), from.getTime());
+    if (first === null || start < first) first = start;
+  }
+  return first === null ? null : new Date(first);
+}
+
 /** One bar per UTC day, oldest first, for the uptime strip. */
 export function dailyBars(intervals: Interval[], days: number, now: Date): DayBar[] {
   const todayStart = Math.floor(now.getTime() / DAY) * DAY;

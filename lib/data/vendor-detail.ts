@@ -3,7 +3,7 @@ import { toIncidentView } from "@/lib/data/incident-view";
 import type { IncidentView, MaintenanceView } from "@/lib/domain/views";
 import type { Status } from "@/lib/domain/vocabulary";
 import { isStale } from "@/lib/data/staleness";
-import { type DayBar, dailyBars, uptime } from "@/lib/data/uptime";
+import { type DayBar, dailyBars, observedSince, uptime } from "@/lib/data/uptime";
 
 const DAY = 86_400_000;
 export const RECENT_INCIDENT_DAYS = 30;
@@ -22,6 +22,8 @@ export interface VendorDetail {
   status: Status;
   stale: boolean;
   lastCheckedAt: string | null;
+  /** The first successful poll: history and uptime cover the time since (null: never read). */
+  watchedSince: string | null;
   lastSuccessAt: string | null;
   lastError: string | null;
   components: Array<{
@@ -29,7 +31,10 @@ export interface VendorDetail {
     name: string;
     group: string | null;
     status: Status;
+    /** Share of the observed part of the last 90 days not spent in an outage; null: no data. */
     uptime90d: number | null;
+    /** Where the observed part starts: 90 days ago, or later for a vendor or component seen since. */
+    uptimeSince: string | null;
     days: DayBar[];
   }>;
   incidents: IncidentView[];
@@ -89,6 +94,7 @@ export async function loadVendorDetail(slug: string, now = new Date()): Promise<
     status: vendor.status,
     stale: isStale(vendor, now),
     lastCheckedAt: iso(vendor.lastCheckedAt),
+    watchedSince: iso(vendor.firstSuccessAt),
     lastSuccessAt: iso(vendor.lastSuccessAt),
     lastError: vendor.lastError,
     components: components.map((c) => ({
@@ -97,6 +103,7 @@ export async function loadVendorDetail(slug: string, now = new Date()): Promise<
       group: c.group,
       status: c.status,
       uptime90d: uptime(c.history, uptimeFrom, now),
+      uptimeSince: iso(observedSince(c.history, uptimeFrom, now)),
       days: dailyBars(c.history, UPTIME_DAYS, now),
     })),
     incidents: [...open, ...closed].map((i) => ({

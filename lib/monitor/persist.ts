@@ -79,6 +79,7 @@ export async function commitPoll(input: CommitInput): Promise<Change[]> {
           fetchValidators: input.validators as Prisma.InputJsonValue,
           lastCheckedAt: now,
           lastSuccessAt: now,
+          ...(baseline ? { firstSuccessAt: now } : {}),
           lastError: null,
           consecutiveFailures: 0,
           ...(changes.length ? { lastChangedAt: now } : {}),

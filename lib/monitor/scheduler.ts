@@ -2,6 +2,7 @@ import { type Lane, claimDueVendors } from "@/lib/monitor/claim";
 import type { Dispatch } from "@/lib/monitor/dispatch";
 import { HeartbeatBuffer } from "@/lib/monitor/heartbeat";
 import { invalidateVendors } from "@/lib/cache/invalidate";
+import { type Logger, logger } from "@/lib/log";
 import { pollVendor } from "@/lib/monitor/poll-vendor";
 import { pruneHistory } from "@/lib/monitor/prune";
 import type { Fetcher } from "@/lib/providers";
@@ -18,7 +19,7 @@ export interface SchedulerOptions {
   fetcher?: Fetcher;
   /** Told after polls changed something, so the outbox's consumer picks the news up promptly. */
   dispatch?: Dispatch;
-  log?: (line: string) => void;
+  log?: Logger;
 }
 
 const DAY = 86_400_000;
@@ -30,7 +31,7 @@ const DAY = 86_400_000;
  * of healthy ones. Heartbeats, cache invalidation and event delivery are batched on a short timer.
  */
 export function startScheduler(opts: SchedulerOptions = {}): { stop(): Promise<void> } {
-  const log = opts.log ?? ((line: string) => console.log(`[scheduler] ${line}`));
+  const log = opts.log ?? logger("scheduler");
   const heartbeats = new HeartbeatBuffer();
   const lanes: Array<{ lane: Lane; concurrency: number; inFlight: Set<Promise<void>>; claiming: boolean }> = [
     { lane: "healthy", concurrency: opts.healthyConcurrency ?? 128, inFlight: new Set(), claiming: false },
@@ -46,23 +47,29 @@ export function startScheduler(opts: SchedulerOptions = {}): { stop(): Promise<v
     l.claiming = true;
     try {
       for (const vendor of await claimDueVendors(l.concurrency - l.inFlight.size, new Date(), l.lane)) {
+        const started = performance.now();
         const run = pollVendor(vendor, heartbeats, { fetcher: opts.fetcher })
           .then((r) => {
+            const durationMs = Math.round(performance.now() - started);
             tally.polled++;
             if (r.outcome === "changed") {
               tally.changed++;
               changedSlugs.add(r.slug);
-            } else if (r.outcome === "failed") tally.failed++;
+              log.info("poll", { vendor: r.slug, durationMs, outcome: r.outcome, changes: r.changes.length });
+            } else if (r.outcome === "failed") {
+              tally.failed++;
+              log.debug("poll", { vendor: r.slug, durationMs, outcome: r.outcome, error: r.error });
+            } else log.debug("poll", { vendor: r.slug, durationMs, outcome: r.outcome });
           })
-          .catch((e: unknown) => log(`poll of ${vendor.slug} crashed: ${e instanceof Error ? e.message : String(e)}`))
+          .catch((err: unknown) => log.error("poll.crashed", { vendor: vendor.slug, err }))
           .finally(() => {
             l.inFlight.delete(run);
             void fill(l);
           });
         l.inFlight.add(run);
       }
-    } catch (e) {
-      log(`claim failed: ${e instanceof Error ? e.message : String(e)}`);
+    } catch (err) {
+      log.error("claim.failed", { lane: l.lane, err });
     } finally {
       l.claiming = false;
     }
@@ -79,18 +86,21 @@ export function startScheduler(opts: SchedulerOptions = {}): { stop(): Promise<v
         await opts.dispatch?.();
       }
       if (Date.now() - tally.since >= (opts.summaryEveryMs ?? 60_000)) {
-        const busy = lanes.map((l) => `${l.inFlight.size} ${l.lane}`).join(", ");
-        log(
-          `polled ${tally.polled} (${tally.changed} changed, ${tally.failed} failed) in the last ${Math.round((Date.now() - tally.since) / 1000)}s; in flight: ${busy}`,
-        );
+        log.info("summary", {
+          polled: tally.polled,
+          changed: tally.changed,
+          failed: tally.failed,
+          periodSeconds: Math.round((Date.now() - tally.since) / 1000),
+          inFlight: Object.fromEntries(lanes.map((l) => [l.lane, l.inFlight.size])),
+        });
         Object.assign(tally, { polled: 0, changed: 0, failed: 0, since: Date.now() });
       }
       if (Date.now() - lastPrune > DAY) {
         lastPrune = Date.now();
         await pruneHistory();
       }
-    } catch (e) {
-      log(`settle failed: ${e instanceof Error ? e.message : String(e)}`);
+    } catch (err) {
+      log.error("settle.failed", { err });
     }
   };
 

@@ -1,14 +1,15 @@
 import { worstStatus } from "@/lib/domain/vocabulary";
 import { z } from "zod";
-import { parseFeed } from "./feed";
-import { ParseError, mapEnum, parseJson, type Provider } from "./provider";
+import { parseAwsRss } from "./aws-rss";
+import { mapEnum, parseJson, type Provider } from "./provider";
 import { epochToUtc } from "./time";
 import type { Snapshot, SnapshotIncident } from "./types";
-import type { Impact, IncidentStatus, Status } from "@/lib/domain/vocabulary";
+import type { Impact, Status } from "@/lib/domain/vocabulary";
 
 /**
- * AWS Health (formats.md §14): current `public/currentevents` array, the legacy `data.json`
- * ({archive,current}) and the legacy per-service RSS. One body, sniffed by its first character.
+ * AWS Health (docs/providers.md, "AWS"): the current `public/currentevents` array, the legacy
+ * `data.json` ({archive,current}) and the legacy RSS feeds (aws-rss.ts). One body, sniffed by its
+ * first character.
  */
 const event = z.object({
   service: z.string(),
@@ -35,17 +36,20 @@ const CODE_STATUS: Record<string, Status> = {
 };
 
 function fromEvents(open: Event[], closed: Event[]): Snapshot {
+  // Every service an event names is a component, so closed events point at one too; only open
+  // events move a status away from operational.
   const components = new Map<string, { id: string; name: string; group: null; status: Status }>();
-  for (const e of open) {
-    const st = mapEnum(CODE_STATUS, e.status, "unknown");
-    const prev = components.get(e.service)?.status ?? "operational";
+  const add = (e: Event, st: Status) => {
+    const prev = components.get(e.service);
     components.set(e.service, {
       id: e.service,
-      name: e.service_name ?? e.service,
+      name: e.service_name ?? prev?.name ?? e.service,
       group: null,
-      status: worstStatus([prev, st]),
+      status: worstStatus([prev?.status ?? "operational", st]),
     });
-  }
+  };
+  for (const e of closed) add(e, "operational");
+  for (const e of open) add(e, mapEnum(CODE_STATUS, e.status, "unknown"));
   const incident = (e: Event, resolved: boolean): SnapshotIncident => ({
     // AWS has no event id in these feeds; service + start epoch is what its RSS guid uses.
     id: e.arn ?? `${e.service}_${e.date}`,
@@ -76,71 +80,9 @@ function fromEvents(open: Event[], closed: Event[]): Snapshot {
   };
 }
 
-const PREFIX: Array<[RegExp, IncidentStatus, Impact, Status]> = [
-  [/^service is operating normally:\s*/i, "resolved", "none", "operational"],
-  [/^informational message:\s*/i, "investigating", "minor", "degraded"],
-  [/^performance issues:\s*/i, "investigating", "minor", "degraded"],
-  [/^service degradation:\s*/i, "investigating", "major", "partial_outage"],
-  [/^service disruption:\s*/i, "investigating", "critical", "major_outage"],
-];
-const IMPACT_ORDER: Impact[] = ["none", "minor", "major", "critical"];
-const DAY = 24 * 3600 * 1000;
-
-/** Legacy RSS: one item per update; an event runs until "Service is operating normally". */
-function fromRss(body: string): Snapshot {
-  const feed = parseFeed(body);
-  const service = feed.items[0]?.id.split("#")[1]?.replace(/_\d+$/, "") ?? feed.title;
-  const name = feed.title.replace(/\s*Service Status$/i, "") || service;
-  const oldestFirst = [...feed.items].sort((a, b) => Date.parse(a.published ?? "") - Date.parse(b.published ?? ""));
-  const incidents: SnapshotIncident[] = [];
-  let cur: SnapshotIncident | null = null;
-  let lastStatus: Status = "operational";
-  for (const it of oldestFirst) {
-    if (!it.published) throw new ParseError(`aws rss item ${it.id} has no date`);
-    const [re, prefixStatus, impact, compStatus] = PREFIX.find(([r]) => r.test(it.title)) ?? [
-      /^/,
-      "investigating",
-      "minor",
-      "unknown",
-    ];
-    const rest = it.title.replace(re, "");
-    const title = rest.replace(/\[(resolved|解決済)\]\s*/gi, "").trim();
-    const status: IncidentStatus = /\[resolved\]/i.test(rest) ? "resolved" : prefixStatus;
-    const gap = cur ? Date.parse(it.published) - Date.parse(cur.updates[0]?.at ?? cur.startedAt) : 0;
-    // A new event: nothing open, a different headline, or a day of silence.
-    if (!cur || cur.status === "resolved" || cur.title !== title || gap > DAY) {
-      cur = {
-        id: it.id.split("#")[1] ?? it.id,
-        title,
-        status,
-        impact,
-        startedAt: it.published,
-        resolvedAt: null,
-        url: it.link,
-        componentIds: [service],
-        updates: [],
-      };
-      incidents.push(cur);
-    }
-    cur.status = status;
-    if (IMPACT_ORDER.indexOf(impact) > IMPACT_ORDER.indexOf(cur.impact)) cur.impact = impact;
-    if (status === "resolved") cur.resolvedAt = it.published;
-    cur.updates.unshift({ status, body: it.html, at: it.published });
-    lastStatus = status === "resolved" ? "operational" : compStatus;
-  }
-  incidents.reverse();
-  return {
-    provider: "aws",
-    status: lastStatus,
-    components: [{ id: service, name, group: null, status: lastStatus }],
-    incidents,
-    maintenances: [],
-  };
-}
-
 export function parseAws(body: string | undefined): Snapshot {
   const text = (body ?? "").replace(/^\uFEFF/, "").trimStart();
-  if (text.startsWith("<")) return fromRss(text);
+  if (text.startsWith("<")) return parseAwsRss(text);
   if (text.startsWith("[")) return fromEvents(parseJson(text, current, "aws currentevents"), []);
   const d = parseJson(text, legacy, "aws data.json");
   return fromEvents(d.current, d.archive);

@@ -4,7 +4,7 @@ import { mapEnum, parseJson, under, type Provider } from "./provider";
 import { toUtc, toUtcOrNull } from "./time";
 import type { Impact, IncidentStatus, Status } from "@/lib/domain/vocabulary";
 
-/** Google Cloud / Workspace / Firebase `incidents.json` (formats.md §13). */
+/** Google Cloud / Workspace / Firebase `incidents.json` (docs/providers.md, "Google Cloud"). */
 const named = z.object({ id: z.string(), title: z.string() });
 const update = z.object({
   created: z.string(),
@@ -50,15 +50,18 @@ export const gcp: Provider = {
   parse(bodies, ctx) {
     const list = parseJson(bodies.incidents, schema, "incidents.json");
     const base = (ctx.baseUrl ?? "https://status.cloud.google.com").replace(/\/+$/, "");
-    // No component list upstream: products of ongoing incidents become components (formats.md §13).
+    // No component list upstream: every product an incident names is a component (so an ended
+    // incident still points at one), and only ongoing incidents move it off operational.
     const products = new Map<string, { id: string; name: string; group: null; status: Status }>();
-    for (const i of list.filter((x) => !x.end)) {
-      const st = mapEnum(UPDATE_STATUS, i.most_recent_update?.status ?? i.updates?.[0]?.status, "unknown");
+    for (const i of list) {
+      const st = i.end
+        ? "operational"
+        : mapEnum(UPDATE_STATUS, i.most_recent_update?.status ?? i.updates?.[0]?.status, "unknown");
       for (const p of i.affected_products ?? []) {
         const prev = products.get(p.id);
         products.set(p.id, {
           id: p.id,
-          name: p.title,
+          name: prev?.name ?? p.title,
           group: null,
           status: worstStatus([st, prev?.status ?? "operational"]),
         });

@@ -2,6 +2,7 @@ import { worstStatus } from "@/lib/domain/vocabulary";
 import {
   ParseError,
   mapEnum,
+  onlyListedComponents,
   parseJson,
   under,
   type Bodies,
@@ -137,8 +138,12 @@ function parseNative(bodies: Bodies, ctx: ParseContext): Snapshot {
         )
       : "unknown",
     components: comps,
-    incidents: all.filter((i) => !isMaintenance(i)).map((i) => mapIncident(i, baseUrl)),
-    maintenances: all.filter(isMaintenance).map(mapMaintenance),
+    // Hidden components are not listed, so incidents must not name them either.
+    incidents: onlyListedComponents(
+      all.filter((i) => !isMaintenance(i)).map((i) => mapIncident(i, baseUrl)),
+      comps,
+    ),
+    maintenances: onlyListedComponents(all.filter(isMaintenance).map(mapMaintenance), comps),
   };
 }
 

@@ -1,5 +1,5 @@
 import { type z } from "zod";
-import type { ProviderId, Snapshot } from "./types";
+import type { ProviderId, Snapshot, SnapshotComponent } from "./types";
 
 /** A response body that is not the payload we expected (bad JSON, wrong shape). */
 export class ParseError extends Error {
@@ -74,4 +74,16 @@ export function mapEnum<T extends string>(
 ): T {
   if (value === null || value === undefined) return fallback;
   return Object.hasOwn(table, String(value)) ? (table[String(value)] ?? fallback) : fallback;
+}
+
+/**
+ * Drops component ids the snapshot does not list (a group row, a hidden or deleted component), so
+ * incidents and maintenances only ever name components of the same snapshot.
+ */
+export function onlyListedComponents<T extends { componentIds: string[] }>(
+  items: readonly T[],
+  components: readonly SnapshotComponent[],
+): T[] {
+  const listed = new Set(components.map((c) => c.id));
+  return items.map((x) => ({ ...x, componentIds: x.componentIds.filter((id) => listed.has(id)) }));
 }

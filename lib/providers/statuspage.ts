@@ -1,4 +1,13 @@
-import { ParseError, parseJson, under, type Bodies, type ParseContext, type Provider, type Resource } from "./provider";
+import {
+  ParseError,
+  onlyListedComponents,
+  parseJson,
+  under,
+  type Bodies,
+  type ParseContext,
+  type Provider,
+  type Resource,
+} from "./provider";
 import { mapComponents, mapIncident, mapMaintenance, mergeById, pageStatus } from "./statuspage-map";
 import {
   spComponents,
@@ -52,13 +61,6 @@ export function parseStatuspageBodies(id: ProviderId, bodies: Bodies, ctx: Parse
 
   const rawComponents = summary?.components ?? comps?.components ?? [];
   const components = mapComponents(rawComponents);
-  // Ids of dropped rows (groups, decoration) must not dangle from incidents.
-  const kept = new Set(components.map((c) => c.id));
-  const dropped = new Set(rawComponents.filter((c) => !kept.has(c.id)).map((c) => c.id));
-  const clean = <T extends { componentIds: string[] }>(x: T): T => ({
-    ...x,
-    componentIds: x.componentIds.filter((id) => !dropped.has(id)),
-  });
   // incidents.json also lists maintenances (they carry scheduled_for); keep them apart.
   const recent = incs?.incidents ?? [];
   const incidents = mergeById(
@@ -74,8 +76,13 @@ export function parseStatuspageBodies(id: ProviderId, bodies: Bodies, ctx: Parse
     provider: id,
     status: pageStatus(summary?.status.indicator, components),
     components,
-    incidents: incidents.map((i) => clean(mapIncident(i, baseUrl))),
-    maintenances: maintenances.map((m) => clean(mapMaintenance(m))),
+    // incidents.json reaches back further than the component list: old incidents may name
+    // components deleted since, and groups and decoration rows are not components here.
+    incidents: onlyListedComponents(
+      incidents.map((i) => mapIncident(i, baseUrl)),
+      components,
+    ),
+    maintenances: onlyListedComponents(maintenances.map(mapMaintenance), components),
   };
 }
 

@@ -1,3 +1,4 @@
+import { worstStatus } from "@/lib/domain/vocabulary";
 import { z } from "zod";
 import { mapEnum, parseJson, type Provider } from "./provider";
 import { toUtc, toUtcOrNull } from "./time";
@@ -46,6 +47,7 @@ const schema = z.object({
     current_incident_type: z.string().nullish(),
     url: z.string().nullish(),
   }),
+  current_status_type: z.string().nullish(),
   services: z.array(service),
   incidents: z.array(event).nullish(),
   maintenances: z.array(event).nullish(),
@@ -72,6 +74,31 @@ const UPDATE: Record<string, IncidentStatus> = {
 const typeStatus = (t: string | null | undefined): Status =>
   t == null ? "operational" : mapEnum(TYPE_STATUS, t, "unknown");
 
+/**
+ * An event names a parent service and the children it hit (`[PEAK, PEAK - Production]`), or only
+ * the parent when all of it is affected. Components are the leaves, so a parent named with none
+ * of its children stands for all of them; ids the page does not list are dropped.
+ */
+function leafIds(list: readonly Service[]): (ids: ReadonlyArray<number | string>) => string[] {
+  const leaves = new Map<string, string[]>();
+  const walk = (s: Service): string[] => {
+    const mine = s.children?.length ? s.children.flatMap(walk) : [String(s.id)];
+    leaves.set(String(s.id), mine);
+    return mine;
+  };
+  list.forEach(walk);
+  return (ids) => {
+    const named = new Set(ids.map(String));
+    const out = new Set<string>();
+    for (const id of named) {
+      const mine = leaves.get(id) ?? [];
+      const childNamed = mine.some((leaf) => leaf !== id && named.has(leaf));
+      for (const leaf of mine) if (leaf === id || !childNamed || named.has(leaf)) out.add(leaf);
+    }
+    return [...out];
+  };
+}
+
 /** Parents with children are containers; leaves carry the nearest parent's name. */
 function flatten(list: readonly Service[], group: string | null, out: SnapshotComponent[]): SnapshotComponent[] {
   for (const s of list) {
@@ -96,6 +123,7 @@ export const statuspal: Provider = {
     const pageZone = s.status_page.time_zone ?? "UTC";
     const at = (e: Event, v: string | null | undefined) => toUtcOrNull(v, e.timezone ?? pageZone);
     const now = ctx.now ?? Date.now();
+    const components = leafIds(s.services);
     const incident = (e: Event) => {
       const updates = (e.updates ?? []).map((u) => ({
         status: mapEnum(UPDATE, u.type, "investigating"),
@@ -112,7 +140,7 @@ export const statuspal: Provider = {
         startedAt: at(e, e.starts_at) ?? toUtc(e.inserted_at, e.timezone ?? pageZone),
         resolvedAt: resolved ? ended : null,
         url: e.url ?? null,
-        componentIds: (e.service_ids ?? []).map(String),
+        componentIds: components(e.service_ids ?? []),
         updates,
       };
     };
@@ -128,12 +156,17 @@ export const statuspal: Provider = {
             : ("in_progress" as const),
         scheduledFor: at(e, e.starts_at),
         scheduledUntil: end,
-        componentIds: (e.service_ids ?? []).map(String),
+        componentIds: components(e.service_ids ?? []),
       };
     };
     return {
       provider: "statuspal",
-      status: typeStatus(s.status_page.current_incident_type),
+      // Two readings of the page's state (Exoscale had an "info" incident type with a "minor"
+      // status type while investigating an outage): the worse one wins.
+      status: worstStatus(
+        [typeStatus(s.status_page.current_incident_type), typeStatus(s.current_status_type)],
+        "operational",
+      ),
       components: flatten(s.services, null, []),
       incidents: (s.incidents ?? []).map(incident),
       maintenances: [

@@ -16,6 +16,7 @@ interface Entry {
 }
 
 const CACHEABLE = /^\/vendors\/[a-z0-9-]+\/?$/;
+const DRAFT_MODE = /(^|;\s*)__prerender_bypass=/;
 const KEEP_HEADERS = ["content-type", "cache-control", "vary", "link", "x-nextjs-stale-time", "x-nextjs-prerender"];
 
 export class PageCache {
@@ -28,14 +29,23 @@ export class PageCache {
     private readonly maxEntries = 5000,
   ) {}
 
-  /** Only plain document requests for vendor pages: no query, no RSC navigation, no cookies. */
+  /**
+   * Only plain document requests for vendor pages: no query, no RSC navigation. Cookies do not
+   * matter: a vendor page is the same HTML for everyone (what differs per visitor, the follow
+   * button and the account links, are islands that ask /api/account), so signed-in visitors get
+   * the cached page too. Next's draft mode is the one cookie that changes a page.
+   */
   static cacheable(req: http.IncomingMessage): boolean {
     if (req.method !== "GET" && req.method !== "HEAD") return false;
     const url = req.url ?? "";
     if (!CACHEABLE.test(url)) return false;
     const h = req.headers;
     return (
-      !h.rsc && !h["next-router-prefetch"] && !h["next-router-state-tree"] && !h.cookie && !h["x-vendorwatch-bypass"]
+      !h.rsc &&
+      !h["next-router-prefetch"] &&
+      !h["next-router-state-tree"] &&
+      !h["x-vendorwatch-bypass"] &&
+      !DRAFT_MODE.test(String(h.cookie ?? ""))
     );
   }
 

@@ -6,10 +6,15 @@ import { env, inngestIsExternal } from "@/env";
 import { db } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import { internalSecret } from "@/lib/cache/invalidate";
+import { logger } from "@/lib/log";
+import { authSecret } from "@/lib/auth/secret";
+import { stampClientIp } from "@/lib/runtime/client-ip";
 import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
 import { PageCache, registerPageCache } from "@/lib/runtime/page-cache";
 import type { OpenDatabase } from "@/lib/runtime/database";
 import { seedCatalog } from "@/prisma/seed";
+
+const log = logger("server");
 
 interface ServeOptions {
   dev: boolean;
@@ -21,7 +26,7 @@ interface ServeOptions {
 async function seedOnFirstRun(): Promise<void> {
   if (env.VENDORWATCH_SEED === "none" || (await db.vendor.count()) > 0) return;
   const { created } = await seedCatalog();
-  console.log(`[vendorwatch] seeded ${created} vendors from the catalog`);
+  log.info("catalog.seeded", { created });
 }
 
 function listen(server: http.Server, port: number, hostname: string): Promise<void> {
@@ -40,10 +45,12 @@ function listen(server: http.Server, port: number, hostname: string): Promise<vo
 export async function serve({ dev, database, port, hostname }: ServeOptions): Promise<void> {
   await seedOnFirstRun();
   await internalSecret(true);
+  // Generated before the first request when AUTH_SECRET is unset, so the build and every request agree.
+  await authSecret();
   // Next's own process.env reads (and the build child) see the database this process opened.
   process.env.DATABASE_URL = database.url;
   if (!dev && !(await buildIsCurrent())) {
-    console.log("[vendorwatch] building the app (first start or sources changed)...");
+    log.info("build.started", { reason: "first start or sources changed" });
     await buildApp({ ...process.env, NODE_ENV: "production" });
   }
   // Read by the web server's own copy of env.ts (this process's was parsed at start), so its
@@ -59,6 +66,7 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
   const pageCache = dev ? null : new PageCache(() => `http://127.0.0.1:${port}`);
   if (pageCache) registerPageCache(pageCache);
   const server = http.createServer((req, res) => {
+    stampClientIp(req, env.VENDORWATCH_TRUST_PROXY);
     if (pageCache && PageCache.cacheable(req)) {
       void pageCache.serve(req, res).then((served) => (served ? undefined : handle(req, res)));
       return;
@@ -66,7 +74,7 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
     void handle(req, res);
   });
   await listen(server, port, hostname);
-  console.log(`[vendorwatch] serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+  log.info("serving", { url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}` });
 
   let scheduler: { stop(): Promise<void> } | null = null;
   let notifier: { stop(): Promise<void> } | null = null;
@@ -79,14 +87,18 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
       summaryEveryMs: env.POLL_INTERVAL_SECONDS < 30 ? 10_000 : 60_000,
       dispatch: async () => running.wake(),
     });
-    console.log(`[vendorwatch] scheduler polling every ${env.POLL_INTERVAL_SECONDS}s, notifications in-process`);
+    log.info("scheduler.started", {
+      intervalSeconds: env.POLL_INTERVAL_SECONDS,
+      mode: "in-process",
+      notifications: "in-process",
+    });
   }
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[vendorwatch] ${signal}: shutting down`);
+    log.info("shutdown", { signal });
     await scheduler?.stop();
     await notifier?.stop();
     server.closeAllConnections();

@@ -37,3 +37,30 @@ export function relativeTime(iso: string, now: number): string {
   if (diff < DAY) return plural(Math.floor(diff / HOUR), "hour");
   return plural(Math.floor(diff / DAY), "day");
 }
+
+/** "less than a day", "1 day", "12 days": a length of time in whole days. */
+export function dayCount(days: number): string {
+  if (days < 1) return "less than a day";
+  const n = Math.floor(days);
+  return `${n} day${n === 1 ? "" : "s"}`;
+}
+
+/** "watched for less than a day", "watched for 1 day", "watched for 12 days". */
+export const watchedFor = (days: number) => `watched for ${dayCount(days)}`;
+
+/** 99.8%, 100%: floored, so a day with any outage never rounds up to 100%. */
+export function formatUptime(value: number): string {
+  return `${Math.floor(value * 10000) / 100}%`;
+}
+
+/**
+ * "99.98% uptime, 90 days", or for a shorter observation "100% uptime, watched for 3 days":
+ * an uptime figure always says the period it covers. `since` is where the observation starts.
+ */
+export function uptimeSummary(uptime: number | null, since: string | null, now: Date, windowDays: number): string {
+  if (uptime === null || since === null) return "No uptime data yet";
+  const days = (now.getTime() - Date.parse(since)) / DAY;
+  // The window's start moves with the clock: within an hour of it counts as the whole window.
+  const period = days >= windowDays - 1 / 24 ? `${windowDays} days` : watchedFor(days);
+  return `${formatUptime(uptime)} uptime, ${period}`;
+}

@@ -54,12 +54,23 @@ describe("page cache", () => {
     res.resume();
   });
 
-  it("does not cache errors, queries, RSC navigations or requests with cookies", async () => {
+  it("serves visitors with cookies (a session) the same cached page", async () => {
+    renders = 0;
+    const anonymous = await (await fetch(`${base}/vendors/cookie-test`)).text();
+    const signedIn = await fetch(`${base}/vendors/cookie-test`, {
+      headers: { cookie: "authjs.session-token=abc; theme=dark" },
+    });
+    expect(signedIn.headers.get("x-vendorwatch-cache")).toBe("HIT");
+    expect(await signedIn.text()).toBe(anonymous);
+    expect(renders).toBe(1);
+  });
+
+  it("does not cache errors, queries, RSC navigations or draft mode", async () => {
     expect((await fetch(`${base}/vendors/missing`)).status).toBe(502);
     for (const [path, headers] of [
       ["/vendors/acme?x=1", {}],
       ["/vendors/acme", { rsc: "1" }],
-      ["/vendors/acme", { cookie: "session=1" }],
+      ["/vendors/acme", { cookie: "__prerender_bypass=1" }],
       ["/vendors/acme/feed.rss", {}],
       ["/", {}],
     ] as const) {

@@ -22,49 +22,11 @@ describe("gcp incidents.json (157 incidents, 2021-07 .. 2022-07)", () => {
     expect(s.incidents.at(-1)).toMatchObject({ id: "WXwFb7tx1XvHyGaxwdYs", startedAt: "2021-07-07T21:25:00.000Z" });
     expect(new Set(s.incidents.map((i) => i.impact))).toEqual(new Set(["minor", "major", "critical"]));
   });
-  it("all ended: operational, no components", () => {
+  it("all ended: operational; every product an incident names is a component", () => {
     expect(s.status).toBe("operational");
-    expect(s.components).toEqual([]);
-  });
-});
-
-describe("aws", () => {
-  it("legacy data.json: 86 archived events, resolved, epoch seconds to UTC", () => {
-    const s = parsePayload("aws", text("aws/status-data-json-2022.json"));
-    expect(s.status).toBe("operational"); // current: []
-    expect(s.incidents).toHaveLength(86);
-    expect(s.incidents[0]).toMatchObject({
-      id: "internetconnectivity-us-east-2_1624564393",
-      title: "[RESOLVED] Internet Connectivity",
-      status: "resolved",
-      impact: "minor",
-      startedAt: "2021-06-24T19:53:13.000Z",
-      componentIds: ["internetconnectivity-us-east-2"],
-    });
-    expect(s.incidents.filter((i) => i.impact === "critical").map((i) => i.componentIds[0])).toEqual([
-      "certificatemanager-us-east-1",
-      "directconnect-ap-northeast-1",
-      "management-console",
-    ]);
-  });
-
-  it("legacy per-service RSS (EC2 Tokyo, PDT dates): items grouped into events", () => {
-    const s = parsePayload("aws", text("aws/ec2-ap-northeast-1-rss-2019-09.xml"));
-    expect(s.components).toEqual([
-      { id: "ec2-ap-northeast-1", name: "Amazon Elastic Compute Cloud (Tokyo)", group: null, status: "operational" },
-    ]);
-    expect(s.incidents).toHaveLength(7);
-    const first = s.incidents[0];
-    expect(first).toMatchObject({
-      id: "ec2-ap-northeast-1_1566533912",
-      title: "インスタンスの接続性について | Instance Availability",
-      status: "resolved",
-      impact: "major", // worst prefix: Service degradation
-      startedAt: "2019-08-23T04:18:32.000Z", // Thu, 22 Aug 2019 21:18:32 PDT
-      resolvedAt: "2019-08-23T11:18:35.000Z", // Fri, 23 Aug 2019 04:18:35 PDT
-    });
-    expect(first?.updates).toHaveLength(7);
-    expect(s.incidents.every((i) => i.status === "resolved")).toBe(true);
+    expect(s.components).toHaveLength(60);
+    expect(s.components.every((c) => c.status === "operational")).toBe(true);
+    expect(s.components.find((c) => c.id === "9CcrhHUcFevXPSVaSxkf")?.name).toBe("Google BigQuery");
   });
 });
 

@@ -177,8 +177,23 @@ describe("statuspage: components, incidents and maintenances lists", () => {
       title: "Incident with Pages and Actions",
       startedAt: "2024-09-16T21:31:02.713Z",
       resolvedAt: "2024-09-16T22:08:39.333Z",
-      componentIds: ["br0l2tvcx85d", "vg70hn9s2tyj"],
+      componentIds: [], // read alone there is no component list to name
     });
+  });
+
+  it("summary + incidents.json: incidents name only the page's components", () => {
+    // GitHub's component ids are stable: the 2024 incidents name Actions and Pages of the 2026 page.
+    const s = parsePayload("statuspage", {
+      summary: text("statuspage/github-summary-operational-2026-04.json"),
+      incidents: text("statuspage/github-incidents-excerpt-2024-09.json"),
+    });
+    expect(s.incidents.find((i) => i.id === "69sb0f8lydp4")?.componentIds).toEqual(["br0l2tvcx85d", "vg70hn9s2tyj"]);
+    // Emma's components are not on GitHub's page: dropped rather than left pointing at nothing.
+    const mixed = parsePayload("statuspage", {
+      summary: text("statuspage/github-summary-operational-2026-04.json"),
+      incidents: text("statuspage/emma-incidents-2019-02.json"),
+    });
+    expect(mixed.incidents.flatMap((i) => i.componentIds)).toEqual([]);
   });
 
   it("Discord incidents.json (-08:00) and a 2015 maintenance with impact major", () => {

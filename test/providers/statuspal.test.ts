@@ -20,7 +20,7 @@ describe("statuspal: naive local times in status_page.time_zone", () => {
       startedAt: "2022-04-20T22:27:16.000Z", // 18:27:16 EDT
       resolvedAt: null,
       url: "https://ascentlogistics.statuspal.io/incidents/82138",
-      componentIds: ["28739", "28741"],
+      componentIds: ["28741"], // PEAK (a parent) named with its child: the child
     });
   });
 
@@ -64,7 +64,8 @@ describe("statuspal: naive local times in status_page.time_zone", () => {
         status: "scheduled",
         scheduledFor: "2023-09-20T05:00:00.000Z",
         scheduledUntil: null,
-        componentIds: ["10327", "10346", "10339", "10353", "10360", "10367", "10374"],
+        // CH-GVA-2 (a parent) named with all six of its services.
+        componentIds: ["10346", "10339", "10353", "10360", "10367", "10374"],
       },
     ]);
   });
@@ -78,7 +79,28 @@ describe("statuspal: naive local times in status_page.time_zone", () => {
     ]);
     expect(e.maintenances[1]?.scheduledUntil).toBe("2025-11-14T04:00:00.000Z");
     const c = pal("exoscale-summary-recent-incident-closed.json");
-    expect(c.status).toBe("operational"); // current_incident_type "info"
+    // current_incident_type "info", current_status_type "minor": the worse reading wins.
+    expect(c.status).toBe("partial_outage");
     expect(c.incidents[0]).toMatchObject({ id: "187842", impact: "none", startedAt: "2025-03-08T07:41:25.000Z" });
+    // AT-VIE-2 (a parent) named with all seven of its services.
+    expect(c.incidents[0]?.componentIds).toEqual(["10351", "10344", "10358", "10365", "10372", "10379", "21313"]);
+  });
+
+  it("a parent named without any of its children stands for all of them (constructed, not recorded)", () => {
+    const body = JSON.stringify({
+      status_page: { time_zone: "UTC", current_incident_type: "minor" },
+      services: [
+        {
+          id: 1,
+          name: "Zone",
+          children: [
+            { id: 2, name: "API" },
+            { id: 3, name: "DNS" },
+          ],
+        },
+      ],
+      incidents: [{ id: 9, type: "minor", title: "Zone down", inserted_at: "2026-01-01T00:00:00", service_ids: [1] }],
+    });
+    expect(parsePayload("statuspal", body).incidents[0]?.componentIds).toEqual(["2", "3"]);
   });
 });

@@ -8,8 +8,10 @@ import { ReliabilityStats } from "@/components/vendor-page/reliability-stats";
 import { SignupCta } from "@/components/vendor-page/signup-cta";
 import { appUrl } from "@/env";
 import { getVendorDetail, getVendorReliability } from "@/lib/data/cached";
-import { RECENT_INCIDENT_DAYS } from "@/lib/data/vendor-detail";
+import { observedPeriod } from "@/lib/data/observed-period";
+import { RECENT_INCIDENT_DAYS, UPTIME_DAYS } from "@/lib/data/vendor-detail";
 import { upcomingMaintenances } from "@/lib/feeds/ical";
+import { watchedFor } from "@/lib/text/format";
 import { VendorHeader } from "./vendor-header";
 import { Section } from "./section";
 
@@ -57,6 +59,7 @@ export default async function VendorPage({ params }: Props) {
   const ongoingMaintenance = detail.maintenances.filter((m) => m.status === "in_progress");
   const upcoming = upcomingMaintenances(detail.maintenances, now).filter((m) => m.status === "scheduled");
   const url = `${appUrl()}/vendors/${vendor.slug}`;
+  const watched = observedPeriod(detail.watchedSince ? new Date(detail.watchedSince) : null, now, UPTIME_DAYS);
 
   return (
     <article className="space-y-10">
@@ -70,7 +73,7 @@ export default async function VendorPage({ params }: Props) {
             "@type": "Organization",
             name: vendor.name,
             ...(vendor.homepageUrl ? { url: vendor.homepageUrl } : {}),
-            ...(vendor.logoUrl ? { logo: vendor.logoUrl } : {}),
+            logo: vendor.logoUrl ?? `${appUrl()}/vendors/${encodeURIComponent(vendor.slug)}/logo.svg`,
           },
         }}
       />
@@ -91,17 +94,23 @@ export default async function VendorPage({ params }: Props) {
         </Section>
       )}
 
-      <SignupCta context="vendor" vendorName={vendor.name} />
+      <SignupCta context="vendor" vendorName={vendor.name} vendorSlug={vendor.slug} />
 
       <Section id="components" title="Components">
         <p className="text-sm text-muted-foreground">
-          Vendorwatch tracks these components of {vendor.name}, with their uptime over the last 90 days.
+          {watched === null
+            ? `Vendorwatch has not read ${vendor.name}'s status page yet: no components or uptime to show.`
+            : watched.whole
+              ? `Vendorwatch tracks these components of ${vendor.name}, with their uptime over the last ${UPTIME_DAYS} days.`
+              : `Vendorwatch tracks these components of ${vendor.name}, with their uptime since it started watching (${watchedFor(watched.days)}).`}
         </p>
-        <ComponentGroups components={detail.components} />
+        <ComponentGroups components={detail.components} now={now} />
       </Section>
 
       <Section id="incidents" title={`Incidents in the last ${RECENT_INCIDENT_DAYS} days`}>
-        {recent.length === 0 ? (
+        {watched === null ? (
+          <p className="text-muted-foreground">Not checked yet: no incident history to show.</p>
+        ) : recent.length === 0 ? (
           <p className="text-muted-foreground">
             {active.length ? "No resolved incidents" : "No incidents"} in the last {RECENT_INCIDENT_DAYS} days.
           </p>
@@ -115,7 +124,9 @@ export default async function VendorPage({ params }: Props) {
       </Section>
 
       <Section id="maintenances" title="Upcoming maintenance">
-        {upcoming.length === 0 ? (
+        {watched === null ? (
+          <p className="text-muted-foreground">Not checked yet.</p>
+        ) : upcoming.length === 0 ? (
           <p className="text-muted-foreground">No maintenance announced.</p>
         ) : (
           <MaintenanceList items={upcoming} label="Upcoming maintenance" />

@@ -19,6 +19,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     stale: live.stale,
     lastCheckedAt: live.lastCheckedAt,
     lastSuccessAt: live.lastSuccessAt,
+    watchedSince: detail.watchedSince,
     components: detail.components.map(({ days: _days, ...c }) => c),
     incidents: detail.incidents,
     maintenances: detail.maintenances,

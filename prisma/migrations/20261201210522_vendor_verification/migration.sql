@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Vendor" ADD COLUMN     "verifiedAt" TIMESTAMP(3),
+ADD COLUMN     "verifyResult" TEXT;
