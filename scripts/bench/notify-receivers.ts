@@ -13,17 +13,15 @@ const rx = await startChatReceivers();
 const stats = http.createServer((_req, res) => {
   const lastEmail = resend.emails.at(-1)?.at.getTime() ?? null;
   const lastHook = rx.calls.at(-1)?.at.getTime() ?? null;
-  res
-    .writeHead(200, { "content-type": "application/json" })
-    .end(
-      JSON.stringify({
-        emails: resend.emails.length,
-        resendCalls: resend.calls.length,
-        hooks: rx.calls.length,
-        lastEmail,
-        lastHook,
-      }),
-    );
+  res.writeHead(200, { "content-type": "application/json" }).end(
+    JSON.stringify({
+      emails: resend.emails.length,
+      resendCalls: resend.calls.length,
+      hooks: rx.calls.length,
+      lastEmail,
+      lastHook,
+    }),
+  );
 });
 await new Promise<void>((r) => stats.listen(0, "127.0.0.1", r));
 process.send?.({
