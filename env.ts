@@ -76,6 +76,8 @@ export const serverSchema = {
   AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
   /** 1 behind a reverse proxy that appends the client's address to X-Forwarded-For (rate limits read it). */
   VENDORWATCH_TRUST_PROXY: flag,
+  /** Who may open the operator console (/admin): comma-separated email addresses. */
+  ADMIN_EMAILS: z.string().optional(),
   /** Retention (days), applied daily: incident snapshots (raw payloads), poll history, delivery logs. */
   RETENTION_SNAPSHOT_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1).max(3650).default(30),
   RETENTION_POLL_HISTORY_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1).max(3650).default(7),
@@ -88,8 +90,8 @@ export const serverSchema = {
   UV_THREADPOOL_SIZE: z.coerce.number({ error: "must be a number" }).int().min(1).max(1024).optional(),
   /** Read by Next: 1 turns its anonymous telemetry off (the image and the build set it). */
   NEXT_TELEMETRY_DISABLED: flag,
-  /** Lowest level written to the log (lib/log.ts). */
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Lowest level written to the log (lib/log.ts); unset: info (warn for one-shot CLI commands). */
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).optional(),
   /** `auto`: readable lines on a terminal, one JSON object per line otherwise. */
   LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
 };

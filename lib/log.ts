@@ -33,7 +33,7 @@ interface Sink {
 /** Process-wide settings; the CLI sends logs to stderr so stdout stays its output. */
 const settings: { stream: Sink; level: LogLevel; format: "json" | "pretty" | "auto" } = {
   stream: process.stdout,
-  level: env.LOG_LEVEL,
+  level: env.LOG_LEVEL ?? "info",
   format: env.LOG_FORMAT,
 };
 

@@ -47,6 +47,8 @@ await runMain(async () => {
     DATABASE_URL: "",
     POLL_INTERVAL_SECONDS: "5",
     HOT_POLL_INTERVAL_SECONDS: "5",
+    // The operator console's admin (e2e/admin.spec.ts signs in as this address and as someone else).
+    ADMIN_EMAILS: "ops-admin@vendorwatch.test",
   };
   const app = spawn(process.execPath, [...TSX, "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
   app.stdout.on("data", (d: Buffer) => process.stdout.write(`[app] ${d}`));

@@ -14,10 +14,14 @@ const USAGE = `usage: vendorwatch <command>
   restore <backup.tar.gz> [--force]                                   restore it (with Vendorwatch stopped)`;
 
 await runMain(async () => {
-  // Logs go to stderr: stdout is the command's output (`--json` prints exactly one object).
-  const { configureLog } = await import("@/lib/log");
-  configureLog({ stream: process.stderr });
+  // Logs go to stderr: stdout is the command's output (`--json` prints exactly one object). A
+  // one-shot command reports what it did itself, so only warnings are logged unless LOG_LEVEL says
+  // otherwise; a polling worker is a service and logs like one.
   const [command, ...rest] = process.argv.slice(2);
+  const { env } = await import("@/env");
+  const { configureLog } = await import("@/lib/log");
+  const worker = command === "poll" && !rest.includes("--once");
+  configureLog({ stream: process.stderr, level: env.LOG_LEVEL ?? (worker ? "info" : "warn") });
   if (command === "check") {
     // Reads a page and prints it: needs no database.
     const { checkCommand } = await import("@/lib/cli/check");

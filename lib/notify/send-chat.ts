@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { randomUUID } from "node:crypto";
+import { recordDelivery } from "@/lib/metrics";
 import { disableChannel } from "@/lib/notify/attempts";
 import { CHAT_CHANNELS, MIN_INTERVAL_MS, isChatChannel } from "@/lib/notify/channels";
 import type { ChannelContent, SendOutcome } from "@/lib/notify/channels/types";
@@ -115,6 +116,7 @@ async function record(
   const final = o.ok || !o.retryable || c.attempts >= MAX_ATTEMPTS;
   const next = final ? null : nextAttemptAt(now, c.attempts, o.retryAfterMs);
   const state = o.ok ? "delivered" : final ? "failed" : "pending";
+  recordDelivery("chat", o.ok ? "delivered" : final ? "failed" : "retry", durationMs);
   const error = o.error?.slice(0, 1000) ?? null;
   const [row] = await db.$queryRaw<Array<{ updated: bigint; failures: number | null; disabled: boolean | null }>>`
     WITH d AS (

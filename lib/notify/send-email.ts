@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { env } from "@/env";
 import { db } from "@/lib/db";
+import { recordDelivery } from "@/lib/metrics";
 import { BATCH_LIMIT, type EmailTransport, type OutgoingEmail, emailTransport } from "@/lib/email/transport";
 import { type NotifyContext, clock } from "@/lib/notify/context";
 import { preferencesUrl, unsubscribeUrl } from "@/lib/notify/links";
@@ -161,6 +162,9 @@ async function attemptBatch(batch: { id: string; attempts: number }, ctx: EmailC
   ctx.crash?.("send:accepted", { channelType: "email" });
   const now = clock(ctx);
   const durationMs = Date.now() - started;
+  deliveries.forEach(() =>
+    recordDelivery("email", result.ok ? "delivered" : result.retryable ? "retry" : "failed", durationMs),
+  );
   const outcome = await db.$transaction(async (tx) => {
     const current = await tx.emailBatch.findUnique({
       where: { id: batch.id },
