@@ -3,7 +3,7 @@ import { ImpactLabel } from "@/components/incident/impact-label";
 import { INCIDENT_STATUS_TEXT } from "@/lib/domain/vocabulary";
 import type { IncidentView } from "@/lib/data/vendor-detail";
 import { formatDuration, formatUtc } from "@/lib/text/format";
-import { toPlainText } from "@/lib/text/safe-markdown";
+import { vendorMarkdownToLine } from "@/lib/text/vendor-text";
 
 export const incidentHref = (slug: string, id: string) =>
   `/vendors/${encodeURIComponent(slug)}/incidents/${encodeURIComponent(id)}`;
@@ -46,7 +46,7 @@ export function IncidentSummary({ slug, incident }: { slug: string; incident: In
       <IncidentTimes startedAt={incident.startedAt} resolvedAt={incident.resolvedAt} />
       {latest && (
         <p className="line-clamp-2 text-sm text-muted-foreground">
-          Latest update ({INCIDENT_STATUS_TEXT[latest.status]}): {toPlainText(latest.body).slice(0, 280)}
+          Latest update ({INCIDENT_STATUS_TEXT[latest.status]}): {vendorMarkdownToLine(latest.body, 280)}
         </p>
       )}
     </li>

@@ -13,6 +13,18 @@ function Stat({ label, value, note, testId }: { label: string; value: string; no
   );
 }
 
+function watchedSinceText(stats: Reliability): string {
+  const since = stats.watchedSince ? formatUtc(stats.watchedSince) : "";
+  return `Vendorwatch has watched this page since ${since} (${dayCount(stats.observedDays)}); figures cover only that time.`;
+}
+
+function impactText(stats: Reliability): string {
+  const { critical, major, minor, none } = stats.byImpact;
+  const resolved = `${stats.resolved} resolved incident${stats.resolved === 1 ? "" : "s"}`;
+  const counts = `By impact: ${critical} critical, ${major} major, ${minor} minor, ${none} without impact.`;
+  return `${counts} A month is 30 days; mean time to resolve counts the ${resolved}.`;
+}
+
 /** Figures only for the period we watched, and that period said in words next to them. */
 export function ReliabilityStats({ stats }: { stats: Reliability }) {
   if (stats.watchedSince === null || stats.incidents === null) {
@@ -22,9 +34,7 @@ export function ReliabilityStats({ stats }: { stats: Reliability }) {
       </p>
     );
   }
-  const { byImpact } = stats;
   const whole = stats.observedDays >= stats.windowDays;
-  const period = whole ? `the last ${stats.windowDays} days` : `the ${dayCount(stats.observedDays)} watched so far`;
   return (
     <div className="space-y-2">
       <dl className="grid gap-3 sm:grid-cols-3">
@@ -49,11 +59,8 @@ export function ReliabilityStats({ stats }: { stats: Reliability }) {
         />
       </dl>
       <p className="text-sm text-muted-foreground" data-testid="stat-period">
-        {whole
-          ? `Figures cover the last ${stats.windowDays} days.`
-          : `Figures cover only the time Vendorwatch has watched this page: ${watchedFor(stats.observedDays)}, since ${formatUtc(stats.watchedSince)}.`}{" "}
-        {stats.incidents > 0 &&
-          `By impact: ${byImpact.critical} critical, ${byImpact.major} major, ${byImpact.minor} minor, ${byImpact.none} without impact. A month is 30 days; mean time to resolve counts the ${stats.resolved} resolved incident${stats.resolved === 1 ? "" : "s"} of ${period}.`}
+        {whole ? `Figures cover the last ${stats.windowDays} days.` : watchedSinceText(stats)}{" "}
+        {stats.incidents > 0 && impactText(stats)}
       </p>
     </div>
   );

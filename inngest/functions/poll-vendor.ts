@@ -25,10 +25,17 @@ export const pollVendorFn = inngest.createFunction(
       const vendor = await db.vendor.findUnique({ where: { id: event.data.vendorId }, select: pollableVendorSelect });
       if (!vendor) throw new NonRetriableError(`vendor ${event.data.vendorId} no longer exists`);
       // The poll's events reach notify-fan-out as one event per poll (ids dedupe a retried step).
-      const dispatch = async () =>
-        void (await announcePendingPolls((polls) =>
-          inngest.send(polls.map((p) => events.pollCommitted.create(p, { id: `poll:${p.pollId}` }))),
-        ));
+      // Best effort: a lost announcement is made again by notify-sweep's backstop within minutes.
+      const dispatch = async () => {
+        try {
+          await announcePendingPolls(
+            (polls) => inngest.send(polls.map((p) => events.pollCommitted.create(p, { id: `poll:${p.pollId}` }))),
+            { vendorIds: [vendor.id] },
+          );
+        } catch (e) {
+          logger("inngest").warn("poll.announce_failed", { vendor: vendor.slug, err: e });
+        }
+      };
       const results = await pollVendors([vendor], { concurrency: 1, dispatch });
       return { ...summarise(results), outcome: results[0]?.outcome ?? "failed" };
     });

@@ -1,13 +1,15 @@
 import { parseArgs } from "node:util";
+import { env } from "@/env";
 import { db } from "@/lib/db";
 import { UserError } from "@/lib/errors";
+import { configureLog } from "@/lib/log";
 import type { Change } from "@/lib/monitor/changes";
 import { claimDueVendors } from "@/lib/monitor/claim";
 import { type PollResult, pollableVendorSelect } from "@/lib/monitor/poll-vendor";
 import { startScheduler } from "@/lib/monitor/scheduler";
+import { startNotifier } from "@/lib/notify/runner";
 import { pollerRecord } from "@/lib/ops/poller";
 import { startWatchdog } from "@/lib/ops/watchdog";
-import { startNotifier } from "@/lib/notify/runner";
 import { pollVendors, summarise } from "@/lib/monitor/sweep";
 
 const USAGE = "usage: vendorwatch poll --once [--vendor <slug>] [--json]   (without --once: poll continuously)";
@@ -73,6 +75,9 @@ export async function pollCommand(argv: string[]): Promise<number> {
     await notifier.stop();
     return 0;
   }
+  // A one-shot poll prints its own report of every change; its per-poll log lines would only
+  // repeat it, so they show from warnings up unless LOG_LEVEL asks for more.
+  if (env.LOG_LEVEL === "info") configureLog({ level: "warn" });
   let vendors;
   if (values.vendor) {
     const one = await db.vendor.findUnique({ where: { slug: values.vendor }, select: pollableVendorSelect });

@@ -1,9 +1,10 @@
 import { db } from "@/lib/db";
+import { LISTED_VENDOR } from "@/lib/data/listed";
 
-/** Every enabled vendor for the sitemap: slug and the last time its status changed. */
+/** Every listed vendor for the sitemap: slug and the last time its status changed. */
 export async function listVendorSlugs(): Promise<Array<{ slug: string; lastChangedAt: string | null }>> {
   const rows = await db.vendor.findMany({
-    where: { enabled: true },
+    where: LISTED_VENDOR,
     orderBy: { slug: "asc" },
     select: { slug: true, lastChangedAt: true },
   });

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { STATUSES, type Status } from "@/lib/domain/vocabulary";
+import { LISTED_VENDOR } from "@/lib/data/listed";
 import { STALE_AFTER_FAILURES, isStale } from "@/lib/data/staleness";
 
 export const PAGE_SIZE = 50;
@@ -20,7 +21,7 @@ export function parseStatus(value: string | null | undefined): Status | undefine
 export async function listVendors(query: VendorListQuery) {
   const page = Math.max(1, Math.floor(query.page ?? 1));
   const where: Prisma.VendorWhereInput = {
-    enabled: true,
+    AND: [LISTED_VENDOR],
     ...(query.q
       ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { slug: { contains: query.q.toLowerCase() } }] }
       : {}),
@@ -71,9 +72,9 @@ export async function listCategories(): Promise<string[]> {
 
 export async function siteCounts() {
   const [monitored, withIncident, stale] = await Promise.all([
-    db.vendor.count({ where: { enabled: true } }),
-    db.vendor.count({ where: { enabled: true, incidents: { some: { resolvedAt: null } } } }),
-    db.vendor.count({ where: { enabled: true, consecutiveFailures: { gte: STALE_AFTER_FAILURES } } }),
+    db.vendor.count({ where: LISTED_VENDOR }),
+    db.vendor.count({ where: { ...LISTED_VENDOR, incidents: { some: { resolvedAt: null } } } }),
+    db.vendor.count({ where: { ...LISTED_VENDOR, consecutiveFailures: { gte: STALE_AFTER_FAILURES } } }),
   ]);
   return { monitored, withIncident, stale };
 }

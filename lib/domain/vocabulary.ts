@@ -83,6 +83,13 @@ export function worstStatus(statuses: Iterable<Status>, empty: Status = "unknown
   return worst ?? empty;
 }
 
+/** Worst impact of a list (none < minor < major < critical); `empty` when there is none. */
+export function worstImpact(impacts: Iterable<Impact>, empty: Impact = "none"): Impact {
+  let worst: Impact | null = null;
+  for (const i of impacts) if (worst === null || IMPACTS.indexOf(i) > IMPACTS.indexOf(worst)) worst = i;
+  return worst ?? empty;
+}
+
 /**
  * How bad things are for a user, on one scale for statuses and impacts (0 fine, 4 the worst), so
  * a critical incident on a page that still says "operational" ranks as a major outage.

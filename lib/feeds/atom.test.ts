@@ -31,7 +31,9 @@ describe("buildAtom", () => {
     expect(entry.id).toBe("https://vw.example.org/vendors/acme/incidents/abc%2F1%202");
     expect(entry.published).toBe("2026-11-20T10:00:00.000Z");
     expect(entry.content["@type"]).toBe("html");
-    expect(entry.content["#text"]).toContain("&lt;img src=x");
+    // Update bodies are vendor Markdown: raw HTML in them is dropped, the rest escaped as text.
+    expect(entry.content["#text"]).toContain("Outage alert(&quot;x&quot;) &amp; &quot;quotes&quot;");
+    expect(entry.content["#text"]).not.toMatch(/&lt;(script|img)/);
   });
 
   it("uses now as updated for a feed without entries", () => {

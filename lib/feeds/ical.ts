@@ -51,7 +51,8 @@ export function upcomingMaintenances<T extends FeedMaintenance>(items: T[], now:
   });
 }
 
-export function buildIcal({
+/** One VEVENT per upcoming maintenance of a vendor (UIDs stable across exports and calendars). */
+export function maintenanceEvents({
   vendor,
   maintenances,
   baseUrl,
@@ -61,17 +62,10 @@ export function buildIcal({
   maintenances: FeedMaintenance[];
   baseUrl: string;
   now: Date;
-}): string {
+}): string[] {
   const host = new URL(baseUrl).hostname;
   const page = vendorUrl(baseUrl, vendor.slug);
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//Vendorwatch//Maintenance calendar//EN",
-    "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
-    `X-WR-CALNAME:${escapeText(`${vendor.name} maintenance`)}`,
-  ];
+  const lines: string[] = [];
   for (const m of upcomingMaintenances(maintenances, now)) {
     const start = new Date(m.scheduledFor ?? now.toISOString());
     lines.push(
@@ -89,6 +83,30 @@ export function buildIcal({
       "END:VEVENT",
     );
   }
-  lines.push("END:VCALENDAR");
+  return lines;
+}
+
+/** A calendar of the given events, folded and CRLF-terminated as RFC 5545 wants. */
+export function buildCalendar(name: string, events: string[]): string {
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Vendorwatch//Maintenance calendar//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${escapeText(name)}`,
+    ...events,
+    "END:VCALENDAR",
+  ];
   return lines.map(foldLine).join("\r\n") + "\r\n";
+}
+
+/** A vendor's own maintenance calendar (/vendors/<slug>/maintenances.ics). */
+export function buildIcal(input: {
+  vendor: FeedVendor;
+  maintenances: FeedMaintenance[];
+  baseUrl: string;
+  now: Date;
+}): string {
+  return buildCalendar(`${input.vendor.name} maintenance`, maintenanceEvents(input));
 }

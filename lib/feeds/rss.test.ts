@@ -24,9 +24,11 @@ describe("buildRss", () => {
     expect(xml).not.toContain("<img");
     const item = parser.parse(xml).rss.channel.item[0];
     expect(item.title).toBe(NASTY);
-    // The description is HTML that was escaped once for HTML and once for XML.
-    expect(item.description).toContain("&lt;script&gt;");
-    expect(item.description).toContain("<br/>");
+    // The description is HTML that was escaped once for HTML and once for XML; update bodies are
+    // vendor Markdown, so their raw HTML is dropped and the rest kept as text.
+    expect(item.description).toContain("We are looking into it.<br/>Second line &amp; more");
+    expect(item.description).toContain("Outage alert(&quot;x&quot;) &amp; &quot;quotes&quot;");
+    expect(item.description).not.toMatch(/&lt;(script|img|b&gt;)/);
     expect(item.link).toBe("https://vw.example.org/vendors/acme/incidents/abc%2F1%202");
     expect(item.guid["#text"]).toBe(item.link);
     expect(item.pubDate).toBe(new Date("2026-11-20T11:30:00.000Z").toUTCString());

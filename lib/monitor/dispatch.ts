@@ -23,7 +23,7 @@ export interface PendingPoll {
  */
 export async function announcePendingPolls(
   send: (polls: PendingPoll[]) => Promise<unknown>,
-  opts: { now?: Date; staleAfterMs?: number; limit?: number } = {},
+  opts: { now?: Date; staleAfterMs?: number; limit?: number; vendorIds?: string[] } = {},
 ): Promise<number> {
   const now = opts.now ?? new Date();
   const stale = new Date(now.getTime() - (opts.staleAfterMs ?? 5 * 60_000));

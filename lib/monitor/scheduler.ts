@@ -19,10 +19,10 @@ export interface SchedulerOptions {
   stopGraceMs?: number;
   fetcher?: Fetcher;
   log?: Logger;
-  /** How this poller shows in the console: the server's scheduler, or a `vendorwatch poll` worker. */
-  kind?: PollerKind;
   /** Told after polls changed something, so the outbox's consumer picks the news up promptly. */
   dispatch?: Dispatch;
+  /** How this poller shows in the console: the server's scheduler, or a `vendorwatch poll` worker. */
+  kind?: PollerKind;
 }
 
 const DAY = 86_400_000;

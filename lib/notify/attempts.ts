@@ -14,32 +14,9 @@ const TYPE_NAME: Record<string, string> = {
 };
 
 /**
- * Counts an attempt against the channel it went to: a success resets the count, the tenth
- * failure in a row turns the channel off, holds back what was still queued for it, and writes
- * the owner an email (unless the failing channel is that email).
+ * Turns a channel off (the tenth failure in a row, see send-chat.ts), holds back what was still
+ * queued for it, and writes the owner an email (unless the failing channel is that email).
  */
-export async function accountChannel(
-  tx: Tx,
-  channelId: string,
-  ok: boolean,
-  error: string | null,
-  now: Date,
-): Promise<void> {
-  if (ok) {
-    await tx.notificationChannel.update({
-      where: { id: channelId },
-      data: { consecutiveFailures: 0, lastSuccessAt: now, lastError: null },
-    });
-    return;
-  }
-  const channel = await tx.notificationChannel.update({
-    where: { id: channelId },
-    data: { consecutiveFailures: { increment: 1 }, lastFailureAt: now, lastError: error?.slice(0, 500) ?? null },
-  });
-  if (channel.consecutiveFailures < DISABLE_AFTER_FAILURES || channel.disabledAt) return;
-  await disableChannel(tx, channel, error?.slice(0, 300) ?? "no answer", now);
-}
-
 export async function disableChannel(
   tx: Tx,
   channel: { id: string; userId: string; type: string; name: string | null; target: string },

@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { impactAtLeast } from "@/lib/domain/vocabulary";
 import { type NotifyContext, clock } from "@/lib/notify/context";
 import type { DigestMessage } from "@/lib/notify/message";
+import { emailChannelOf } from "@/lib/notify/subscribers";
 import { type DigestOccurrence, type DigestSchedule, digestPeriodStart, latestDigest } from "@/lib/notify/schedule";
 
 /**
@@ -24,9 +25,11 @@ export async function runDueDigests(ctx: NotifyContext = {}): Promise<{ sent: nu
     });
     if (!prefs.length) break;
     cursor = prefs.at(-1)?.userId;
+    // A digest due before the user last changed their settings is not theirs to catch up on
+    // (someone who turns digests on in the evening gets the next one, not this morning's).
     const due = prefs.flatMap((p) => {
       const o = latestDigest(p, now);
-      return o ? [{ p, o }] : [];
+      return o && o.at.getTime() >= p.updatedAt.getTime() ? [{ p, o }] : [];
     });
     if (!due.length) continue;
     const done = await db.digestRun.findMany({
@@ -54,9 +57,7 @@ async function createDigest(userId: string, prefs: Prefs, o: DigestOccurrence, n
       const end = o.at;
       const message = await gather(tx, userId, prefs, o, start, end);
       const empty = message.vendors.every((v) => !v.incidents.length && !v.maintenances.length);
-      const email = await tx.notificationChannel.findFirst({
-        where: { userId, type: "email", enabled: true, disabledAt: null },
-      });
+      const email = await emailChannelOf(tx, userId);
       const outcome = !email ? "no_channel" : empty && !prefs.digestWhenEmpty ? "empty" : "sent";
       await tx.digestRun.create({ data: { userId, period: o.period, periodStart: start, periodEnd: end, outcome } });
       if (outcome !== "sent" || !email) return outcome;

@@ -126,13 +126,11 @@ async function fanOutNext(
             return {
               id,
               key: `alert:${group}:${s.userId}:${c.id}`,
-              kind: "alert" as const,
               userId: s.userId,
               channelId: c.id,
               vendorId,
               subscriptionId: s.subscriptionId,
               messageId: messageId.get(keyOf(variant)) ?? null,
-              payload: {},
               status: quietEnds ? ("held" as const) : ("pending" as const),
               heldUntil: quietEnds,
               nextAttemptAt: quietEnds ?? now,
@@ -140,8 +138,7 @@ async function fanOutNext(
             };
           });
       });
-      for (let i = 0; i < data.length; i += 5000)
-        await tx.notificationDelivery.createMany({ data: data.slice(i, i + 5000), skipDuplicates: true });
+      for (let i = 0; i < data.length; i += 5000) await insertDeliveries(tx, data.slice(i, i + 5000));
     }
   }
   ctx.crash?.("fan-out:in-transaction");
@@ -150,4 +147,37 @@ async function fanOutNext(
     data: { status: refs.length ? "sent" : "skipped", attempts: { increment: 1 } },
   });
   return refs;
+}
+
+type DeliveryRow = {
+  id: string;
+  key: string;
+  userId: string;
+  channelId: string;
+  vendorId: string;
+  subscriptionId: string;
+  messageId: string | null;
+  status: "pending" | "held";
+  heldUntil: Date | null;
+  nextAttemptAt: Date;
+  createdAt: Date;
+};
+
+/**
+ * Thousands of alert deliveries in one statement with one parameter (the rows as JSON): binding
+ * a dozen parameters per row costs the embedded database far more than parsing JSON does.
+ */
+async function insertDeliveries(tx: Prisma.TransactionClient, rows: DeliveryRow[]): Promise<void> {
+  const json = JSON.stringify(rows);
+  await tx.$executeRaw`
+    INSERT INTO "NotificationDelivery"
+      (id, key, kind, "userId", "channelId", "vendorId", "subscriptionId", "messageId", payload, status,
+       "heldUntil", "nextAttemptAt", "createdAt", "updatedAt")
+    SELECT r.id, r.key, 'alert', r."userId", r."channelId", r."vendorId", r."subscriptionId", r."messageId", '{}'::jsonb,
+           r.status::"DeliveryStatus", r."heldUntil"::timestamp, r."nextAttemptAt"::timestamp, r."createdAt"::timestamp,
+           r."createdAt"::timestamp
+    FROM jsonb_to_recordset(${json}::jsonb) AS r(
+      id text, key text, "userId" text, "channelId" text, "vendorId" text, "subscriptionId" text, "messageId" text,
+      status text, "heldUntil" text, "nextAttemptAt" text, "createdAt" text)
+    ON CONFLICT (key) DO NOTHING`;
 }

@@ -1,12 +1,12 @@
 import { IMPACT_TEXT, INCIDENT_STATUS_TEXT, STATUS_TEXT } from "@/lib/domain/vocabulary";
 import type { AlertComponent, AlertIncident, AlertMaintenance, AlertMessage } from "@/lib/notify/message";
 import { formatDuration } from "@/lib/text/format";
-import { toPlainText } from "@/lib/text/safe-markdown";
+import { vendorMarkdownToLine } from "@/lib/text/vendor-text";
 
 /** Words every channel uses for an alert, so an email, a Slack post and a Teams card say the same. */
 const IMPACT_WORD = { none: "", minor: "minor", major: "major", critical: "critical" } as const;
 
-export const plainTitle = (title: string) => toPlainText(title) || title.trim();
+export const plainTitle = (title: string) => vendorMarkdownToLine(title) || title.trim();
 
 export function incidentState(i: AlertIncident): string {
   if (i.event === "resolved") return "resolved";

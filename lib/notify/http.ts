@@ -77,9 +77,15 @@ export function createPoster(opts: SsrfOptions & { timeoutMs?: number; maxSocket
           ...headers,
         },
       });
-      const timer = setTimeout(() => {
-        req.destroy(new Error(`no answer within ${opts.timeoutMs ?? 10_000} ms`));
-      }, opts.timeoutMs ?? 10_000);
+      // The wait for an answer starts when the request has a socket: time spent queued behind other
+      // posts to the same host must not eat it (a post answered just after a premature timeout
+      // would be sent again). Queueing itself is bounded too.
+      const timeoutMs = opts.timeoutMs ?? 10_000;
+      let timer = setTimeout(() => req.destroy(new Error(`no connection within ${4 * timeoutMs} ms`)), 4 * timeoutMs);
+      req.once("socket", () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      });
       req.on("error", (e: NodeJS.ErrnoException) => {
         clearTimeout(timer);
         resolve(result({ error: e.code ? `${e.code}: ${e.message}` : e.message }));

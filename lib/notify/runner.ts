@@ -1,3 +1,4 @@
+import type { Logger } from "@/lib/log";
 import { type NotifyContext, clock, logger } from "@/lib/notify/context";
 import { runDueDigests } from "@/lib/notify/digest";
 import { fanOutPending } from "@/lib/notify/fan-out";
@@ -37,7 +38,7 @@ export async function notifyOnce(ctx: RunnerContext = {}) {
   };
 }
 
-function loop(name: string, work: () => Promise<unknown>, everyMs: number, log: (l: string) => void) {
+function loop(name: string, work: () => Promise<unknown>, everyMs: number, log: Logger) {
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -53,7 +54,7 @@ function loop(name: string, work: () => Promise<unknown>, everyMs: number, log: 
         try {
           await work();
         } catch (e) {
-          log(`${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+          log.error(`${name}.failed`, { err: e });
         }
       } while (again && !stopped);
     })().finally(() => {

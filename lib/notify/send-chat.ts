@@ -1,12 +1,13 @@
 import { db } from "@/lib/db";
+import { randomUUID } from "node:crypto";
 import { recordDelivery } from "@/lib/metrics";
-import { accountChannel } from "@/lib/notify/attempts";
+import { disableChannel } from "@/lib/notify/attempts";
 import { CHAT_CHANNELS, MIN_INTERVAL_MS, isChatChannel } from "@/lib/notify/channels";
 import type { ChannelContent, SendOutcome } from "@/lib/notify/channels/types";
 import { type NotifyContext, clock } from "@/lib/notify/context";
 import { type Poster, defaultPoster } from "@/lib/notify/http";
 import type { AlertMessage, NoticeMessage } from "@/lib/notify/message";
-import { LEASE_MS, MAX_ATTEMPTS, nextAttemptAt } from "@/lib/notify/retry";
+import { DISABLE_AFTER_FAILURES, LEASE_MS, MAX_ATTEMPTS, nextAttemptAt } from "@/lib/notify/retry";
 
 /**
  * Sends Slack, Discord, Teams and webhook deliveries. A delivery is claimed (its next attempt moved
@@ -41,23 +42,33 @@ export async function claimChat(now: Date, limit: number, onlyId?: string): Prom
     RETURNING d.id, d."channelId", d.attempts`;
 }
 
-async function loadContent(id: string) {
-  return db.notificationDelivery.findUnique({
-    where: { id },
+type Content = Awaited<ReturnType<typeof loadContents>> extends Map<string, infer V> ? V : never;
+
+/** What the claimed deliveries send, in three queries however many there are; messages read once each. */
+async function loadContents(ids: string[]) {
+  const rows = await db.notificationDelivery.findMany({
+    where: { id: { in: ids } },
     select: {
       id: true,
       kind: true,
       status: true,
       payload: true,
-      message: { select: { payload: true } },
+      messageId: true,
       channel: { select: { id: true, type: true, target: true, secret: true, enabled: true, disabledAt: true } },
     },
   });
+  const messageIds = [...new Set(rows.map((r) => r.messageId).filter((m): m is string => m !== null))];
+  const messages = new Map(
+    (
+      await db.notificationMessage.findMany({ where: { id: { in: messageIds } }, select: { id: true, payload: true } })
+    ).map((m) => [m.id, m.payload]),
+  );
+  return new Map(rows.map((r) => [r.id, { ...r, message: r.messageId ? (messages.get(r.messageId) ?? null) : null }]));
 }
 
 /** One attempt at one claimed delivery, and its outcome recorded. */
-export async function attemptChat(c: Claimed, ctx: ChatContext): Promise<SendResult> {
-  const d = await loadContent(c.id);
+export async function attemptChat(c: Claimed, ctx: ChatContext, loaded?: Content): Promise<SendResult> {
+  const d = loaded ?? (await loadContents([c.id])).get(c.id);
   if (!d || d.status !== "pending") return { done: true };
   const channel = d.channel;
   if (!channel.enabled || channel.disabledAt || !isChatChannel(channel.type)) {
@@ -72,7 +83,7 @@ export async function attemptChat(c: Claimed, ctx: ChatContext): Promise<SendRes
   const content: ChannelContent =
     d.kind === "test"
       ? { kind: "test", message: d.payload as unknown as NoticeMessage }
-      : { kind: "alert", message: d.message?.payload as unknown as AlertMessage };
+      : { kind: "alert", message: d.message as unknown as AlertMessage };
   // Signatures carry the wall-clock time of sending (receivers check it against theirs), not the
   // scheduling clock.
   const request = sender.build(content, { deliveryId: d.id, secret: channel.secret, now: new Date() });
@@ -80,8 +91,7 @@ export async function attemptChat(c: Claimed, ctx: ChatContext): Promise<SendRes
   const result = await (ctx.poster ?? defaultPoster())(url, request.body, request.headers);
   ctx.crash?.("send:accepted", { channelType: channel.type });
   const outcome = sender.classify(result);
-  const after = clock(ctx);
-  const next = await record(c, outcome, result.status || null, result.durationMs, after);
+  const next = await record(c, outcome, result.status || null, result.durationMs, clock(ctx));
   ctx.crash?.("send:recorded", { channelType: channel.type });
   return next;
 }
@@ -92,6 +102,10 @@ function withWait(target: string): string {
   return u.toString();
 }
 
+/**
+ * The outcome in one statement: the delivery (only if this attempt still holds it: a sender past
+ * its lease writes nothing), the attempt for the log, and the channel's count of failures in a row.
+ */
 async function record(
   c: Claimed,
   o: SendOutcome,
@@ -101,57 +115,56 @@ async function record(
 ): Promise<SendResult> {
   const final = o.ok || !o.retryable || c.attempts >= MAX_ATTEMPTS;
   const next = final ? null : nextAttemptAt(now, c.attempts, o.retryAfterMs);
+  const state = o.ok ? "delivered" : final ? "failed" : "pending";
   recordDelivery("chat", o.ok ? "delivered" : final ? "failed" : "retry", durationMs);
-  return db.$transaction(async (tx) => {
-    // Only the holder of this attempt writes its outcome; a stale sender past its lease writes nothing.
-    const updated = await tx.notificationDelivery.updateMany({
-      where: { id: c.id, status: "pending", attempts: c.attempts },
-      data: {
-        status: o.ok ? "delivered" : final ? "failed" : "pending",
-        lastStatusCode: status,
-        lastError: o.error?.slice(0, 1000) ?? null,
-        ...(o.ok ? { deliveredAt: now } : {}),
-        ...(next ? { nextAttemptAt: next } : {}),
-      },
+  const error = o.error?.slice(0, 1000) ?? null;
+  const [row] = await db.$queryRaw<Array<{ updated: bigint; failures: number | null; disabled: boolean | null }>>`
+    WITH d AS (
+      UPDATE "NotificationDelivery"
+      SET status = ${state}::"DeliveryStatus", "lastStatusCode" = ${status}, "lastError" = ${error},
+          "deliveredAt" = CASE WHEN ${o.ok} THEN ${now}::timestamp ELSE "deliveredAt" END,
+          "nextAttemptAt" = COALESCE(${next}::timestamp, "nextAttemptAt"), "updatedAt" = ${now}
+      WHERE id = ${c.id} AND status = 'pending' AND attempts = ${c.attempts}
+      RETURNING "channelId"
+    ), a AS (
+      INSERT INTO "DeliveryAttempt" (id, "deliveryId", "channelId", at, "statusCode", error, "durationMs")
+      VALUES (${randomUUID()}, ${c.id}, ${c.channelId}, ${now}, ${status}, ${error}, ${durationMs})
+    ), ch AS (
+      UPDATE "NotificationChannel"
+      SET "consecutiveFailures" = CASE WHEN ${o.ok} THEN 0 ELSE "consecutiveFailures" + 1 END,
+          "lastSuccessAt" = CASE WHEN ${o.ok} THEN ${now}::timestamp ELSE "lastSuccessAt" END,
+          "lastFailureAt" = CASE WHEN ${o.ok} THEN "lastFailureAt" ELSE ${now}::timestamp END,
+          "lastError" = ${error}, "updatedAt" = ${now}
+      WHERE id IN (SELECT "channelId" FROM d)
+      RETURNING "consecutiveFailures", "disabledAt" IS NOT NULL AS disabled
+    )
+    SELECT (SELECT count(*) FROM d) AS updated, (SELECT "consecutiveFailures" FROM ch) AS failures,
+           (SELECT disabled FROM ch) AS disabled`;
+  if (row && !o.ok && !row.disabled && (row.failures ?? 0) >= DISABLE_AFTER_FAILURES) {
+    await db.$transaction(async (tx) => {
+      const channel = await tx.notificationChannel.findUnique({ where: { id: c.channelId } });
+      if (channel && !channel.disabledAt) await disableChannel(tx, channel, error ?? "no answer", now);
     });
-    await tx.deliveryAttempt.create({
-      data: {
-        deliveryId: c.id,
-        channelId: c.channelId,
-        at: now,
-        statusCode: status,
-        error: o.error?.slice(0, 1000) ?? null,
-        durationMs,
-      },
-    });
-    if (updated.count) await accountChannel(tx, c.channelId, o.ok, o.error, now);
-    return next ? { done: false as const, nextAttemptAt: next } : { done: true as const };
-  });
+  }
+  return next ? { done: false, nextAttemptAt: next } : { done: true };
 }
 
 /** Sends every chat delivery due now: destinations in parallel, each destination in order and paced. */
 export async function sendDueChat(ctx: ChatContext & { limit?: number; concurrency?: number } = {}) {
   const claimed = await claimChat(clock(ctx), ctx.limit ?? 500);
+  if (!claimed.length) return { attempted: 0 };
+  const contents = await loadContents(claimed.map((c) => c.id));
   const byChannel = new Map<string, Claimed[]>();
   for (const c of claimed) byChannel.set(c.channelId, [...(byChannel.get(c.channelId) ?? []), c]);
-  const channelTypes = new Map(
-    (
-      await db.notificationChannel.findMany({
-        where: { id: { in: [...byChannel.keys()] } },
-        select: { id: true, type: true },
-      })
-    ).map((c) => [c.id, c.type]),
-  );
-  const queues = [...byChannel.entries()];
+  const queues = [...byChannel.values()];
   let sent = 0;
   const worker = async () => {
-    for (let q = queues.shift(); q; q = queues.shift()) {
-      const [channelId, items] = q;
-      const type = channelTypes.get(channelId) ?? "webhook";
+    for (let items = queues.shift(); items; items = queues.shift()) {
+      const type = contents.get(items[0]?.id ?? "")?.channel.type ?? "webhook";
       const gap = isChatChannel(type) ? MIN_INTERVAL_MS[type] : 0;
       for (const [i, c] of items.entries()) {
         if (i > 0 && gap) await new Promise((r) => setTimeout(r, gap));
-        await attemptChat(c, ctx);
+        await attemptChat(c, ctx, contents.get(c.id));
         sent++;
       }
     }

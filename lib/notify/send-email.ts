@@ -22,8 +22,11 @@ export interface EmailContext extends NotifyContext {
 /** Groups pending email deliveries into batches, first dropping those that must not be sent. */
 export async function formEmailBatches(ctx: EmailContext = {}): Promise<string[]> {
   const now = clock(ctx);
-  return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<Array<{ id: string; target: string; emailEnabled: boolean | null; kind: string }>>`
+  return db.$transaction(
+    async (tx) => {
+      const rows = await tx.$queryRaw<
+        Array<{ id: string; target: string; emailEnabled: boolean | null; kind: string }>
+      >`
       SELECT d.id, c.target, s."emailEnabled", d.kind::text AS kind
       FROM "NotificationDelivery" d
       JOIN "NotificationChannel" c ON c.id = d."channelId"
@@ -32,34 +35,36 @@ export async function formEmailBatches(ctx: EmailContext = {}): Promise<string[]
       ORDER BY d."createdAt", d.id
       LIMIT 5000
       FOR UPDATE OF d SKIP LOCKED`;
-    if (!rows.length) return [];
-    const suppressed = new Set(
-      (await tx.emailSuppression.findMany({ where: { email: { in: rows.map((r) => r.target.toLowerCase()) } } })).map(
-        (s) => s.email,
-      ),
-    );
-    const drop = rows.filter(
-      (r) => suppressed.has(r.target.toLowerCase()) || (r.kind === "alert" && r.emailEnabled === false),
-    );
-    if (drop.length)
-      await tx.notificationDelivery.updateMany({
-        where: { id: { in: drop.map((r) => r.id) } },
-        data: { status: "suppressed", lastError: "address suppressed or email turned off" },
-      });
-    const keep = rows.filter((r) => !drop.includes(r));
-    const ids: string[] = [];
-    for (let i = 0; i < keep.length; i += BATCH_LIMIT) {
-      const id = randomUUID();
-      ids.push(id);
-      await tx.emailBatch.create({ data: { id, nextAttemptAt: now } });
-      await tx.notificationDelivery.updateMany({
-        where: { id: { in: keep.slice(i, i + BATCH_LIMIT).map((r) => r.id) } },
-        data: { batchId: id },
-      });
-    }
-    ctx.crash?.("email:batched");
-    return ids;
-  });
+      if (!rows.length) return [];
+      const suppressed = new Set(
+        (await tx.emailSuppression.findMany({ where: { email: { in: rows.map((r) => r.target.toLowerCase()) } } })).map(
+          (s) => s.email,
+        ),
+      );
+      const drop = rows.filter(
+        (r) => suppressed.has(r.target.toLowerCase()) || (r.kind === "alert" && r.emailEnabled === false),
+      );
+      if (drop.length)
+        await tx.notificationDelivery.updateMany({
+          where: { id: { in: drop.map((r) => r.id) } },
+          data: { status: "suppressed", lastError: "address suppressed or email turned off" },
+        });
+      const keep = rows.filter((r) => !drop.includes(r));
+      const ids: string[] = [];
+      for (let i = 0; i < keep.length; i += BATCH_LIMIT) {
+        const id = randomUUID();
+        ids.push(id);
+        await tx.emailBatch.create({ data: { id, nextAttemptAt: now } });
+        await tx.notificationDelivery.updateMany({
+          where: { id: { in: keep.slice(i, i + BATCH_LIMIT).map((r) => r.id) } },
+          data: { batchId: id },
+        });
+      }
+      ctx.crash?.("email:batched");
+      return ids;
+    },
+    { maxWait: 60_000, timeout: 60_000 },
+  );
 }
 
 async function claimBatches(now: Date, limit: number, onlyId?: string) {
@@ -187,17 +192,14 @@ async function attemptBatch(batch: { id: string; attempts: number }, ctx: EmailC
         where: { id: batch.id },
         data: { status: "delivered", sentAt: now, lastStatusCode: status, lastError: error },
       });
-      for (const [i, d] of deliveries.entries())
-        await tx.notificationDelivery.update({
-          where: { id: d.id },
-          data: {
-            status: "delivered",
-            deliveredAt: now,
-            providerMessageId: ids[i] ?? null,
-            lastStatusCode: status,
-            lastError: error,
-          },
-        });
+      // One statement for the whole batch, each delivery with the id Resend gave its email.
+      const rows = JSON.stringify(deliveries.map((d, i) => ({ id: d.id, provider: ids[i] ?? null })));
+      await tx.$executeRaw`
+        UPDATE "NotificationDelivery" d
+        SET status = 'delivered', "deliveredAt" = ${now}, "providerMessageId" = r.provider,
+            "lastStatusCode" = ${status}, "lastError" = ${error}, "updatedAt" = ${now}
+        FROM jsonb_to_recordset(${rows}::jsonb) AS r(id text, provider text)
+        WHERE d.id = r.id`;
       await tx.notificationChannel.updateMany({
         where: { id: { in: deliveries.map((d) => d.channelId) } },
         data: { lastSuccessAt: now },

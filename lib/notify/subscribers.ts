@@ -99,3 +99,19 @@ function pick(p: Subscriber["prefs"]): Subscriber["prefs"] {
   const { instant, timeZone, quietHours, quietStart, quietEnd, quietAllowsCritical } = p;
   return { instant, timeZone, quietHours, quietStart, quietEnd, quietAllowsCritical };
 }
+
+/** The user's email channel (made from the account address when the row is missing), or null. */
+export async function emailChannelOf(tx: Tx, userId: string): Promise<{ id: string } | null> {
+  const found = await tx.notificationChannel.findFirst({
+    where: { userId, type: "email" },
+    orderBy: { createdAt: "asc" },
+  });
+  if (found) return found.enabled && !found.disabledAt ? { id: found.id } : null;
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+  if (!user?.email) return null;
+  await tx.notificationChannel.createMany({
+    data: [{ userId, type: "email", target: user.email }],
+    skipDuplicates: true,
+  });
+  return tx.notificationChannel.findFirst({ where: { userId, type: "email" }, select: { id: true } });
+}

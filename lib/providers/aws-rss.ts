@@ -1,4 +1,4 @@
-import { IMPACTS, worstStatus, type Impact, type IncidentStatus, type Status } from "@/lib/domain/vocabulary";
+import { worstImpact, worstStatus, type Impact, type IncidentStatus, type Status } from "@/lib/domain/vocabulary";
 import { parseFeed, type FeedItem } from "./feed";
 import { ParseError } from "./provider";
 import type { Snapshot, SnapshotComponent, SnapshotIncident } from "./types";
@@ -39,6 +39,17 @@ interface Item {
   body: string;
 }
 
+/**
+ * AWS escapes the HTML of its descriptions once more inside CDATA (`&lt;br&gt;`, `&lt;a href=…&gt;`),
+ * so it would show as literal tags. Undo that one level for line breaks and links, as Markdown.
+ */
+export function awsBody(html: string): string {
+  if (!/&lt;(br|a)\b/i.test(html)) return html;
+  return html
+    .replace(/&lt;br\s*\/?&gt;/gi, "  \n")
+    .replace(/&lt;a\s+href=(?:"|&quot;)(https?:\/\/[^"&]+)(?:"|&quot;)[^&]*&gt;(.*?)&lt;\/a&gt;/gi, "[$2]($1)");
+}
+
 /** `http://status.aws.amazon.com/#ec2-us-east-1_1640176500` → `ec2-us-east-1_1640176500`. */
 const fragment = (it: FeedItem) => (it.id.includes("#") ? it.id.slice(it.id.indexOf("#") + 1) : "");
 
@@ -58,7 +69,7 @@ function readItem(it: FeedItem, fallbackKey: string): Item {
     impact,
     componentStatus,
     link: it.link,
-    body: it.html,
+    body: awsBody(it.html),
   };
 }
 
@@ -94,7 +105,7 @@ function toIncident(event: Item[]): SnapshotIncident {
     title: last.title,
     status: resolved ? "resolved" : "investigating",
     // An event AWS posted at all is at least minor, even one reported only after it was over.
-    impact: event.reduce<Impact>((w, it) => (IMPACTS.indexOf(it.impact) > IMPACTS.indexOf(w) ? it.impact : w), "minor"),
+    impact: worstImpact([...event.map((it) => it.impact), "minor"]),
     startedAt: first.at,
     resolvedAt: resolved ? last.at : null,
     url: last.link,

@@ -3,7 +3,7 @@ import { mapEnum, parseJson, under, type Provider } from "./provider";
 import { toUtc, toUtcOrNull } from "./time";
 import type { Impact, Status } from "@/lib/domain/vocabulary";
 
-/** Better Stack `/index.json`, JSON:API (formats.md §4; documented shape, no recorded payload). */
+/** Better Stack `/index.json`, JSON:API (docs/providers.md, "Better Stack"; documented shape, no recorded payload). */
 const rel = z
   .object({ data: z.union([z.object({ id: z.string() }), z.array(z.object({ id: z.string() }))]).nullish() })
   .nullish();

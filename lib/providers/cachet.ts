@@ -4,7 +4,7 @@ import { mapEnum, parseJson, under, type Provider } from "./provider";
 import { toUtc } from "./time";
 import type { IncidentStatus, Status } from "@/lib/domain/vocabulary";
 
-/** Cachet 2.x `/api/v1` (formats.md §6). Times are naive server-local: ctx.timeZone, default UTC. */
+/** Cachet 2.x `/api/v1` (docs/providers.md, "Cachet"). Times are naive server-local: ctx.timeZone, default UTC. */
 const envelope = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
 const component = z.object({
   id: z.union([z.number(), z.string()]),

@@ -1,11 +1,12 @@
 /**
  * Formats with NO recorded payload (Instatus, Better Stack, Azure). Every payload below is
- * CONSTRUCTED FROM formats.md DOCUMENTATION (§3, §4, §15), not recorded from a vendor.
+ * CONSTRUCTED FROM THE VENDORS' DOCUMENTATION (docs/providers.md: Instatus, Better Stack, Azure under
+ * "RSS and Atom feeds"), not recorded from a vendor.
  */
 import { describe, expect, it } from "vitest";
 import { parsePayload } from "@/lib/providers/index";
 
-describe("instatus summary.json (constructed from formats.md §3)", () => {
+describe("instatus summary.json (constructed from docs/providers.md, 'Instatus')", () => {
   const body = JSON.stringify({
     page: { name: "Example", url: "https://example.instatus.com", status: "HASISSUES" },
     activeIncidents: [
@@ -58,7 +59,7 @@ describe("instatus summary.json (constructed from formats.md §3)", () => {
   });
 });
 
-describe("betterstack index.json (constructed from formats.md §4)", () => {
+describe("betterstack index.json (constructed from docs/providers.md, 'Better Stack')", () => {
   const body = JSON.stringify({
     data: {
       id: "123",
@@ -132,7 +133,7 @@ describe("betterstack index.json (constructed from formats.md §4)", () => {
   });
 });
 
-describe("azure RSS via the rss provider (constructed from formats.md §15)", () => {
+describe("azure RSS via the rss provider (constructed from docs/providers.md, 'RSS and Atom feeds')", () => {
   const channel = (items: string) =>
     `<?xml version="1.0" encoding="utf-8"?><rss xmlns:a10="http://www.w3.org/2005/Atom" version="2.0"><channel><title>Azure Status</title><link>https://azure.status.microsoft/en-us/status/</link><description>Azure Status</description><lastBuildDate>Mon, 12 Nov 2018 16:25:40 Z</lastBuildDate>${items}</channel></rss>`;
   it("an empty channel means healthy", () => {

@@ -41,7 +41,7 @@ const STATUSPAGE_MARKERS = [
 const STATUSIO_ID = [/api\.status\.io\/1\.0\/status\/([0-9a-f]{24})/i, /statuspage_?id\W{1,6}([0-9a-f]{24})/i];
 const FEED_LINK = /<link\b[^>]*type=["']application\/(?:rss|atom)\+xml["'][^>]*>/i;
 
-/** Finds the provider behind a status page, in formats.md §0 order. Throws ProviderError. */
+/** Finds the provider behind a status page, in the order of docs/providers.md, "Detection". Throws ProviderError. */
 export async function detectProvider(statusPageUrl: string, opts: DetectOptions = {}): Promise<Detection> {
   const base = pageBase(statusPageUrl);
   const fetcher = opts.fetcher ?? defaultFetcher();

@@ -4,7 +4,7 @@ import { mapEnum, parseJson, under, type Provider } from "./provider";
 import { toUtc, toUtcOrNull } from "./time";
 import type { Impact, IncidentStatus, Status } from "@/lib/domain/vocabulary";
 
-/** Heroku `/api/v4/current-status` (formats.md §18). */
+/** Heroku `/api/v4/current-status` (docs/providers.md, "Heroku"). */
 const update = z.object({ update_type: z.string(), contents: z.string().nullish(), created_at: z.string() });
 const issue = z.object({
   id: z.union([z.number(), z.string()]),

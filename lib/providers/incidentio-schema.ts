@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** incident.io native `/proxy/<host>` JSON (formats.md §2b). */
+/** incident.io native `/proxy/<host>` JSON (docs/providers.md, "incident.io"). */
 
 const str = z.string();
 

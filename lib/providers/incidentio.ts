@@ -1,4 +1,4 @@
-import { worstStatus } from "@/lib/domain/vocabulary";
+import { worstImpact, worstStatus } from "@/lib/domain/vocabulary";
 import {
   ParseError,
   mapEnum,
@@ -85,8 +85,6 @@ function componentIds(i: IoIncident): string[] {
 function mapIncident(i: IoIncident, baseUrl: string | undefined): SnapshotIncident {
   const status = mapEnum(INCIDENT_STATUS, i.status, "investigating");
   const worst = (i.status_summaries ?? []).map((s) => mapEnum(IMPACT, s.worst_component_status, "minor"));
-  const order: Impact[] = ["none", "minor", "major", "critical"];
-  const impact = worst.reduce<Impact>((a, b) => (order.indexOf(b) > order.indexOf(a) ? b : a), "none");
   const updates = (i.updates ?? []).map((u) => ({
     status: mapEnum(INCIDENT_STATUS, u.to_status, "investigating"),
     body: u.message_string ?? "",
@@ -100,7 +98,7 @@ function mapIncident(i: IoIncident, baseUrl: string | undefined): SnapshotIncide
     id: i.id,
     title: i.name,
     status,
-    impact: worst.length ? impact : "minor",
+    impact: worstImpact(worst, "minor"),
     startedAt,
     resolvedAt: status === "resolved" ? (resolvedUpdate?.at ?? times(i, "end_at").at(-1) ?? null) : null,
     url: baseUrl ? `${baseUrl.replace(/\/+$/, "")}/incidents/${i.id}` : null,

@@ -1,9 +1,10 @@
+import { worstImpact } from "@/lib/domain/vocabulary";
 import { z } from "zod";
 import { mapEnum, parseJson, under, type Provider } from "./provider";
 import { toUtc } from "./time";
 import type { Impact, IncidentStatus, MaintenanceStatus, Status } from "@/lib/domain/vocabulary";
 
-/** Instatus `/summary.json` (formats.md §3; documented shape, no recorded payload). */
+/** Instatus `/summary.json` (docs/providers.md, "Instatus"; documented shape, no recorded payload). */
 const schema = z.object({
   page: z.object({ name: z.string().nullish(), url: z.string().nullish(), status: z.string() }),
   activeIncidents: z
@@ -40,7 +41,6 @@ const IMPACT: Record<string, Impact> = {
   MAJOROUTAGE: "critical",
   UNDERMAINTENANCE: "none",
 };
-const IMPACTS: Impact[] = ["none", "minor", "major", "critical"];
 const IMPACT_STATUS: Record<Impact, Status> = {
   none: "operational",
   minor: "degraded",
@@ -79,15 +79,15 @@ export const instatus: Provider = {
       updates: [],
     }));
     // HASISSUES says nothing about severity: use the worst open incident, else "degraded".
-    const worstImpact = incidents.map((i) => i.impact).sort((a, b) => IMPACTS.indexOf(b) - IMPACTS.indexOf(a))[0];
+    const worst = worstImpact(incidents.map((i) => i.impact));
     const status: Status =
       s.page.status === "UP"
         ? "operational"
         : s.page.status === "UNDERMAINTENANCE"
           ? "maintenance"
           : s.page.status === "HASISSUES"
-            ? worstImpact && worstImpact !== "none"
-              ? IMPACT_STATUS[worstImpact]
+            ? worst !== "none"
+              ? IMPACT_STATUS[worst]
               : "degraded"
             : "unknown";
     return {

@@ -30,7 +30,7 @@ export interface ParseContext {
 
 export interface Provider {
   id: ProviderId;
-  /** Detection by host (formats.md §0 steps 1-2). */
+  /** Detection by host (docs/providers.md, "Detection", step 1). */
   matchesHost?(url: URL): boolean;
   /** Endpoint to store when detected by host alone. */
   defaultEndpoint?(base: URL): string;

@@ -5,7 +5,7 @@ import type { Snapshot, SnapshotIncident, SnapshotMaintenance } from "./types";
 import type { IncidentStatus, MaintenanceStatus, Status } from "@/lib/domain/vocabulary";
 
 /**
- * Generic RSS/Atom incident feeds (formats.md §20): Azure, Statuspage/Instatus history feeds,
+ * Generic RSS/Atom incident feeds (docs/providers.md, "RSS and Atom feeds"): Azure, Statuspage/Instatus history feeds,
  * and Site24x7 StatusIQ (one item per component).
  */
 

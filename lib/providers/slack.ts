@@ -3,7 +3,7 @@ import { mapEnum, parseJson, under, type Provider } from "./provider";
 import { toUtc } from "./time";
 import type { Impact, IncidentStatus, MaintenanceStatus, Status } from "@/lib/domain/vocabulary";
 
-/** Slack `/api/v2.0.0/current` (formats.md §16). */
+/** Slack `/api/v2.0.0/current` (docs/providers.md, "Slack"). */
 const issue = z.object({
   id: z.union([z.number(), z.string()]),
   date_created: z.string(),

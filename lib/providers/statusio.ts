@@ -3,7 +3,7 @@ import { mapEnum, parseJson, type Provider } from "./provider";
 import { toUtc, toUtcOrNull } from "./time";
 import type { Impact, IncidentStatus, Status } from "@/lib/domain/vocabulary";
 
-/** status.io public API `/1.0/status/<page id>` (formats.md §5). */
+/** status.io public API `/1.0/status/<page id>` (docs/providers.md, "status.io"). */
 const ref = z.object({ _id: z.string(), name: z.string().nullish() });
 const message = z.object({
   details: z.string().nullish(),

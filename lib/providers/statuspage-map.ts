@@ -42,7 +42,7 @@ const MAINTENANCE_STATUS: Record<string, MaintenanceStatus> = {
   completed: "completed",
 };
 
-/** GitHub's "Visit www.githubstatus.com for more information" row is decoration (formats.md §17). */
+/** GitHub's "Visit www.githubstatus.com for more information" row is decoration (docs/providers.md, "GitHub"). */
 const DECORATIVE = /^visit .+ for more information\.?$/i;
 
 export function mapComponents(rows: readonly SpComponent[]): SnapshotComponent[] {

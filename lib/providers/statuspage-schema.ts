@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Atlassian Statuspage v2 public API (formats.md §1). Unknown keys are ignored; enums stay open. */
+/** Atlassian Statuspage v2 public API (docs/providers.md, "Statuspage"). Unknown keys are ignored; enums stay open. */
 
 const str = z.string();
 const optStr = z.string().nullish();

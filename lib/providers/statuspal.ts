@@ -5,7 +5,7 @@ import { toUtc, toUtcOrNull } from "./time";
 import type { SnapshotComponent } from "./types";
 import type { Impact, IncidentStatus, Status } from "@/lib/domain/vocabulary";
 
-/** Statuspal central API `/api/v2/status_pages/<subdomain>/summary` (formats.md §7). */
+/** Statuspal central API `/api/v2/status_pages/<subdomain>/summary` (docs/providers.md, "Statuspal"). */
 interface Service {
   id: number | string;
   name: string;

@@ -27,7 +27,7 @@ describe("detectProvider through the fixture server (vendor path prefixes)", () 
       endpoint: `${srv.url}/acme/api/v2/summary.json`,
       timeZone: "Etc/UTC",
     });
-    // The incident.io proxy probe (formats.md §0 step 3) came first and 404ed.
+    // The incident.io proxy probe (docs/providers.md, "Detection", step 2) came first and 404ed.
     expect(srv.requests.map((r) => r.path)).toEqual([`/acme/proxy/127.0.0.1:${srv.port}`, "/acme/api/v2/summary.json"]);
   });
 
@@ -39,7 +39,7 @@ describe("detectProvider through the fixture server (vendor path prefixes)", () 
     expect(d).toMatchObject({ provider: "incidentio", endpoint: `${srv.url}/openai/api/v2/summary.json` });
   });
 
-  it("incident.io native proxy (constructed summary shape from formats.md §2b)", async () => {
+  it("incident.io native proxy (constructed summary shape from docs/providers.md, 'incident.io')", async () => {
     srv.set(`/pleo/proxy/127.0.0.1:${srv.port}`, {
       body: JSON.stringify({ summary: { id: "01JEV56RY0P76Q6QPHRZN5SJ9D", structure: { items: [] } } }),
     });
@@ -49,7 +49,7 @@ describe("detectProvider through the fixture server (vendor path prefixes)", () 
     });
   });
 
-  it("Instatus and Better Stack by their keys (constructed from formats.md §3, §4)", async () => {
+  it("Instatus and Better Stack by their keys (constructed from docs/providers.md, 'Instatus' and 'Better Stack')", async () => {
     srv.set("/inst/summary.json", {
       body: JSON.stringify({ page: { status: "UP" }, activeIncidents: [], activeMaintenances: [] }),
     });

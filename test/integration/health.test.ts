@@ -77,7 +77,11 @@ describe("GET /api/health and the dead-man's switch", () => {
     const watchdog = startWatchdog({ everyMs: 3_600_000, healthcheckUrl: receiverUrl });
     let scheduler = startScheduler({ fetcher, flushMs: 500, tickMs: 250 });
     try {
-      await until("a poll cycle", async () => (await health()).status === 200);
+      // 200 alone could be the start-up grace: wait for a recorded cycle.
+      await until("a poll cycle", async () => {
+        const h = await health();
+        return h.status === 200 && Boolean(h.body.checks.poller?.lastCycleAt);
+      });
       const ok = await health();
       expect(ok.body.status).toBe("ok");
       expect(ok.body.checks).toMatchObject({

@@ -57,7 +57,7 @@ const fixtures: Fixture[] = [];
 beforeAll(async () => {
   // Email may time out quickly: a retry is answered from Resend's record. Chat posts get the time a
   // real request gets, so a slow test machine never turns an accepted post into an unanswered one.
-  h = await startHarness({ timeoutMs: 250, chatTimeoutMs: 5000 });
+  h = await startHarness({ timeoutMs: 250, chatTimeoutMs: 30_000 });
   h.ctx.crash = (point: CrashPoint, detail) => {
     const chat = detail?.channelType && !["email", "webhook"].includes(detail.channelType);
     if (chat && point === "send:accepted") return;
@@ -181,10 +181,11 @@ describe("exactly once under crashes, faults and duplicated events", () => {
         tally.drainMs += Date.now() - t1;
       }
     }
+    const mismatched: string[] = [];
     let duplicates = 0;
     let missing = 0;
     const count = (got: number, want: number, what = "") => {
-      if (got !== want) console.log(`[faults] ${what}: got ${got}, want ${want}`);
+      if (got !== want) mismatched.push(`${what}: got ${got}, want ${want}`);
       duplicates += Math.max(0, got - want);
       missing += Math.max(0, want - got);
     };
@@ -195,6 +196,15 @@ describe("exactly once under crashes, faults and duplicated events", () => {
       count(h.rx.accepted("webhook", f.hooks.webhook).length, EXPECTED.every * CYCLES, `webhook ${f.hooks.webhook}`);
       count(h.rx.accepted("slack", f.hooks.slack).length, EXPECTED.startEnd * CYCLES, `slack ${f.hooks.slack}`);
       count(h.rx.accepted("discord", f.hooks.discord).length, EXPECTED.critical * CYCLES, `discord ${f.hooks.discord}`);
+    }
+    if (mismatched.length) {
+      // What the deliveries behind a mismatch went through, to tell a bug from a slow machine.
+      const retried = await db.deliveryAttempt.findMany({
+        where: { delivery: { attempts: { gt: 1 }, channel: { type: { in: ["slack", "discord"] } } } },
+        select: { deliveryId: true, statusCode: true, error: true, durationMs: true },
+        orderBy: { at: "asc" },
+      });
+      console.log(`[faults] mismatches:\n${mismatched.join("\n")}\nretried chat attempts: ${JSON.stringify(retried)}`);
     }
     const undelivered = await db.notificationDelivery.count({ where: { status: { not: "delivered" } } });
     console.log(

@@ -59,7 +59,7 @@ describe("incident.io", () => {
     ]);
   });
 
-  it("native /proxy summary: groups from structure, statuses from affected_components (constructed from formats.md §2b, not recorded)", () => {
+  it("native /proxy summary: groups from structure, statuses from affected_components (constructed from docs/providers.md, 'incident.io', not recorded)", () => {
     const summary = JSON.stringify({
       summary: {
         id: "01JEV56RY0P76Q6QPHRZN5SJ9D",

@@ -48,7 +48,7 @@ export async function startHarness(opts: { timeoutMs?: number; chatTimeoutMs?: n
     }),
     poster: createPoster({ allowPrivateNetworks: true, timeoutMs: opts.chatTimeoutMs ?? opts.timeoutMs ?? 3000 }),
     timeoutMs: opts.timeoutMs ?? 3000,
-    log: () => {},
+    log: { debug() {}, info() {}, warn() {}, error() {} },
   };
   const { db } = database;
   return {

@@ -104,7 +104,7 @@ export default async function VendorPage({ params }: Props) {
               ? `Vendorwatch tracks these components of ${vendor.name}, with their uptime over the last ${UPTIME_DAYS} days.`
               : `Vendorwatch tracks these components of ${vendor.name}, with their uptime since it started watching (${watchedFor(watched.days)}).`}
         </p>
-        <ComponentGroups components={detail.components} now={now} />
+        {watched !== null && <ComponentGroups components={detail.components} now={now} />}
       </Section>
 
       <Section id="incidents" title={`Incidents in the last ${RECENT_INCIDENT_DAYS} days`}>

@@ -1,5 +1,5 @@
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
-import { SafeText } from "@/components/text/safe-text";
+import { VendorMarkdown } from "@/lib/text/vendor-markdown";
 import { IMPACT_TEXT, INCIDENT_STATUS_TEXT } from "@/lib/domain/vocabulary";
 import { EmailLayout, palette, s } from "@/lib/email/templates/layout";
 import {
@@ -11,7 +11,7 @@ import {
   plainTitle,
 } from "@/lib/notify/format";
 import type { AlertIncident, AlertMessage } from "@/lib/notify/message";
-import { toPlainText } from "@/lib/text/safe-markdown";
+import { vendorMarkdownToLine } from "@/lib/text/vendor-text";
 
 export interface AlertEmailProps {
   message: AlertMessage;
@@ -49,7 +49,7 @@ function Incident({ i, p }: { i: AlertIncident; p: AlertEmailProps }) {
           <Text style={{ ...s.small, fontWeight: 600 }}>
             {INCIDENT_STATUS_TEXT[u.status]} · {formatLocal(u.at, p.timeZone)}
           </Text>
-          <SafeText text={u.body} />
+          <VendorMarkdown text={u.body} />
         </Section>
       ))}
       <Text style={{ ...s.p, marginTop: "12px" }}>
@@ -73,7 +73,7 @@ function Incident({ i, p }: { i: AlertIncident; p: AlertEmailProps }) {
 export default function AlertEmail(p: AlertEmailProps) {
   const m = p.message;
   const latest = m.incidents[0]?.updates[0]?.body;
-  const preview = latest ? toPlainText(latest).slice(0, 140) : `What changed at ${m.vendor.name}`;
+  const preview = latest ? vendorMarkdownToLine(latest, 140) : `What changed at ${m.vendor.name}`;
   return (
     <EmailLayout
       preview={preview}

@@ -9,7 +9,7 @@ import {
 import { incidentUrl, vendorUrl } from "@/lib/notify/links";
 import type { AlertMessage } from "@/lib/notify/message";
 import type { PostResult } from "@/lib/notify/http";
-import { toPlainText } from "@/lib/text/safe-markdown";
+import { vendorMarkdownToText } from "@/lib/text/vendor-text";
 import { type ChannelModule, classifyHttp } from "@/lib/notify/channels/types";
 
 /**
@@ -42,7 +42,7 @@ function embeds(m: AlertMessage): Embed[] {
       url: incidentUrl(m.vendor.slug, i.id),
       description: cut(
         i.updates
-          .map((u) => `**${INCIDENT_STATUS_TEXT[u.status]}** (${t(u.at)}): ${md(toPlainText(u.body))}`)
+          .map((u) => `**${INCIDENT_STATUS_TEXT[u.status]}** (${t(u.at)}): ${md(vendorMarkdownToText(u.body))}`)
           .join("\n\n"),
         1500,
       ),

@@ -8,7 +8,7 @@ import {
 } from "@/lib/notify/format";
 import { incidentUrl, vendorUrl } from "@/lib/notify/links";
 import type { AlertMessage } from "@/lib/notify/message";
-import { toPlainText } from "@/lib/text/safe-markdown";
+import { vendorMarkdownToText } from "@/lib/text/vendor-text";
 import { type ChannelModule, classifyHttp } from "@/lib/notify/channels/types";
 
 /**
@@ -36,7 +36,9 @@ function alertBlocks(m: AlertMessage): Block[] {
     if (i.components.length) facts.push(esc(i.components.join(", ")));
     const updates = i.updates
       .slice(0, 3)
-      .map((u) => `>${esc(cut(toPlainText(u.body), 900))}\n>_${INCIDENT_STATUS_TEXT[u.status]}, ${date(u.at)}_`);
+      .map(
+        (u) => `>${esc(cut(vendorMarkdownToText(u.body), 900))}\n>_${INCIDENT_STATUS_TEXT[u.status]}, ${date(u.at)}_`,
+      );
     const title = link(incidentUrl(m.vendor.slug, i.id), plainTitle(i.title));
     blocks.push(section([`*${title}*`, facts.join(" · "), ...updates].join("\n")));
   }

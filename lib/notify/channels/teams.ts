@@ -8,7 +8,7 @@ import {
 } from "@/lib/notify/format";
 import { incidentUrl, vendorUrl } from "@/lib/notify/links";
 import type { AlertMessage } from "@/lib/notify/message";
-import { toPlainText } from "@/lib/text/safe-markdown";
+import { vendorMarkdownToText } from "@/lib/text/vendor-text";
 import { type ChannelModule, classifyHttp } from "@/lib/notify/channels/types";
 
 /**
@@ -47,7 +47,7 @@ function body(m: AlertMessage): Element[] {
         },
         ...i.updates
           .slice(0, 2)
-          .map((u) => text(`${md(cut(toPlainText(u.body), 800))} (${when(u.at)})`, { isSubtle: true })),
+          .map((u) => text(`${md(cut(vendorMarkdownToText(u.body), 800))} (${when(u.at)})`, { isSubtle: true })),
       ],
     });
   }

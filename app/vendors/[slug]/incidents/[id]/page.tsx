@@ -5,10 +5,10 @@ import { ImpactLabel } from "@/components/incident/impact-label";
 import { INCIDENT_STATUS_TEXT } from "@/lib/domain/vocabulary";
 import { IncidentTimes, incidentHref } from "@/components/incident/incident-summary";
 import { StatusLabel } from "@/components/status/status-label";
-import { SafeText } from "@/components/text/safe-text";
 import { getIncidentDetail } from "@/lib/data/cached";
 import { formatUtc } from "@/lib/text/format";
-import { safeHref, toPlainText } from "@/lib/text/safe-markdown";
+import { safeHref, VendorMarkdown } from "@/lib/text/vendor-markdown";
+import { vendorMarkdownToLine } from "@/lib/text/vendor-text";
 
 export const revalidate = 300;
 
@@ -39,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: `${incident.title}: ${vendor.name} incident`,
     description: first
-      ? toPlainText(first.body).slice(0, 200)
+      ? vendorMarkdownToLine(first.body, 200)
       : `${vendor.name} incident from ${formatUtc(incident.startedAt)}.`,
     alternates: { canonical: incidentHref(vendor.slug, incident.id) },
     openGraph: {
@@ -130,7 +130,7 @@ export default async function IncidentPage({ params }: Props) {
                     {formatUtc(u.at)}
                   </time>
                 </p>
-                <SafeText text={u.body} />
+                <VendorMarkdown text={u.body} />
               </li>
             ))}
           </ol>

@@ -1,0 +1,32 @@
+import { Alert } from "@/components/ui/alert";
+import { db } from "@/lib/db";
+import type { Plan } from "@/lib/plans";
+import { FollowConfirm } from "./follow-confirm";
+
+/** The one-off messages of a landing on /dashboard (after "Monitor <vendor>" and sign-in). */
+export async function DashboardNotices({
+  params,
+  plan,
+}: {
+  params: Record<string, string | string[] | undefined>;
+  plan: Plan;
+}) {
+  const slug = [params.followed, params.refused, params.confirm].find((v): v is string => typeof v === "string");
+  if (!slug) return null;
+  const vendor = await db.vendor.findUnique({ where: { slug }, select: { slug: true, name: true } });
+  if (!vendor) return null;
+  if (params.followed)
+    return (
+      <Alert tone="success" role="status">
+        You are now monitoring {vendor.name}. Choose its components and alerts below.
+      </Alert>
+    );
+  if (params.refused)
+    return (
+      <Alert tone="error" role="alert">
+        {vendor.name} was not added: you are at the limit of {plan.vendorLimit} vendors of the {plan.name} plan. Remove
+        a vendor to make room.
+      </Alert>
+    );
+  return <FollowConfirm slug={vendor.slug} name={vendor.name} />;
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "NotificationPreference" ADD COLUMN     "timeZoneSetAt" TIMESTAMP(3);
