@@ -16,16 +16,22 @@ export class HostLimiter {
   async run<T>(host: string, task: () => Promise<T>): Promise<T> {
     await this.acquire(host);
     if (this.minIntervalMs > 0) {
-      const now = Date.now();
-      const start = Math.max(now, this.nextStart.get(host) ?? 0);
-      this.nextStart.set(host, start + this.minIntervalMs);
-      if (start > now) await new Promise((r) => setTimeout(r, start - now));
+      // Measured from the start that actually happened, not the one planned: a timer that fires
+      // late must not shorten the gap to the next start.
+      for (let wait = this.waitFor(host); wait > 0; wait = this.waitFor(host)) {
+        await new Promise((r) => setTimeout(r, wait));
+      }
+      this.nextStart.set(host, Date.now() + this.minIntervalMs);
     }
     try {
       return await task();
     } finally {
       this.release(host);
     }
+  }
+
+  private waitFor(host: string): number {
+    return (this.nextStart.get(host) ?? 0) - Date.now();
   }
 
   private acquire(host: string): Promise<void> {
