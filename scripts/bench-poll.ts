@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
  * against the same farm in the same run (scripts/bench/poll-floor.ts), and what keeping every
  * vendor at a 30 s interval would take of 2 cores. `--own-hosts` gives every vendor its own host
  * name (as real vendors have), so connections and TLS sessions are per vendor, not shared by all.
- * Prints figures; asserts nothing.
+ * BENCH_PROFILE=<dir> keeps a CPU profile of each steady product cycle. Prints figures; asserts nothing.
  */
 const { values: args } = parseArgs({
   options: {
@@ -35,6 +35,7 @@ process.env.LOG_LEVEL ??= "warn";
 const { runMain } = await import("@/lib/cli/main");
 const { selfSignedCertificate } = await import("@/test/support/self-signed");
 const { createFloor } = await import("./bench/poll-floor");
+const { profiled } = await import("./bench/profile");
 
 interface Farm {
   port: number;
@@ -135,7 +136,7 @@ await runMain(async () => {
     const rows: Array<{ wall: number; cpu: number; floorWall: number; floorCpu: number }> = [];
     for (let r = 0; r < ROUNDS; r++) {
       await farm.change(SHARE);
-      const c = await cycle();
+      const c = await profiled(`product-round-${r + 1}`, cycle);
       const f = await measure(() => floor.cycle(floorVendors));
       rows.push({ wall: c.wall, cpu: c.cpu, floorWall: f.wall, floorCpu: f.cpu });
       console.log(
