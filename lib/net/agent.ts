@@ -58,8 +58,13 @@ export class PooledAgent {
 
   /** Records the checked addresses for a hostname, IPv4 first. */
   pin(hostname: string, addresses: readonly ResolvedAddress[]): void {
+    const host = bare(hostname);
+    const current = this.pins.get(host);
+    // Most requests repeat the last answer (the DNS cache serves one for a minute): keep it.
+    if (current?.length === addresses.length && addresses.every((a) => current.some((c) => c.address === a.address)))
+      return;
     this.pins.set(
-      bare(hostname),
+      host,
       [...addresses].sort((a, b) => a.family - b.family),
     );
   }
