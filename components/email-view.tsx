@@ -33,7 +33,9 @@ export function EmailView({ email, meta }: { email: RenderedEmail; meta: Array<[
         <h2 id="text-part" className="text-lg font-semibold">
           Plain text
         </h2>
-        <pre className="overflow-x-auto rounded-lg border bg-muted p-4 text-sm whitespace-pre-wrap">{email.text}</pre>
+        <pre className="rounded-lg border bg-muted p-4 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">
+          {email.text}
+        </pre>
       </section>
     </div>
   );
