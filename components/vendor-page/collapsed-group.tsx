@@ -47,8 +47,7 @@ export function CollapsedGroup(props: {
           className="flex w-full flex-wrap items-center gap-x-3 gap-y-1 rounded-lg px-4 py-3 text-left hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
         >
           <ChevronDown aria-hidden className={cn("size-4 shrink-0 transition-transform", open && "rotate-180")} />
-          <span>{props.title}</span>
-          <span className="text-sm font-normal text-muted-foreground">{props.summary}</span>
+          <span>{props.title}</span> <span className="text-sm font-normal text-muted-foreground">{props.summary}</span>
         </button>
       </h3>
       <div id={panel} hidden={!open} className="border-t">
