@@ -28,19 +28,34 @@ function refuse(req: http.IncomingMessage, res: http.ServerResponse, refusal: Ex
 }
 
 /**
+ * HTTP/1.1 lets a client send an absolute URL as the target (`GET http://host/vendors/x`); Next
+ * would route it by its path, so it is reduced to that path here, before anything checks it.
+ */
+function originForm(target: string): string | null {
+  if (target.startsWith("/")) return target;
+  try {
+    const url = new URL(target);
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * What every request passes before Next: a target that does not decode to storable text is a 400
  * (JSON under /api, text elsewhere), and a vendor or incident address naming nothing is a 404 in
  * its family's shape. Everything else goes on to `next`.
  */
 export function edge(gate: VendorGate, next: Handler): Handler {
   return (req, res) => {
-    const target = req.url ?? "/";
-    if (!isReadableTarget(target)) {
+    const target = originForm(req.url ?? "/");
+    if (target === null || !isReadableTarget(target)) {
       const message = "the address holds bytes that are not UTF-8 text (or a NUL)";
-      if (target.startsWith("/api/")) send(req, res, 400, "application/json", JSON.stringify({ error: message }));
+      if (target?.startsWith("/api/")) send(req, res, 400, "application/json", JSON.stringify({ error: message }));
       else send(req, res, 400, "text/plain", `Bad request: ${message}.\n`);
       return;
     }
+    req.url = target;
     const checked = gate.check(target);
     if (!checked) return next(req, res);
     checked.then(
