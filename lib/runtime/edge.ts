@@ -28,13 +28,14 @@ function refuse(req: http.IncomingMessage, res: http.ServerResponse, refusal: Ex
 }
 
 /**
- * HTTP/1.1 lets a client send an absolute URL as the target (`GET http://host/vendors/x`); Next
- * would route it by its path, so it is reduced to that path here, before anything checks it.
+ * The target as Next will route it: dot segments resolved (`/vendors/acme/../x` is `/vendors/x`
+ * to Next, `%2e` included) and an absolute-form target (`GET http://host/vendors/x`, which
+ * HTTP/1.1 allows) reduced to its path. Checking anything else would let such a spelling past.
  */
 function originForm(target: string): string | null {
-  if (target.startsWith("/")) return target;
   try {
-    const url = new URL(target);
+    // Prefixed rather than resolved against a base, so `//vendors/x` stays a path, not a host.
+    const url = new URL(target.startsWith("/") ? `http://origin${target}` : target);
     return `${url.pathname}${url.search}`;
   } catch {
     return null;

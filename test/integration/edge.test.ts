@@ -85,6 +85,16 @@ describe("the edge in front of Next", () => {
     expect([known.status, known.body]).toEqual([299, "/vendors/acme?a=1"]);
   });
 
+  it("resolves dot segments before checking, as Next would", async () => {
+    for (const target of ["/vendors/acme/../nope", "/vendors/acme/%2e%2e/nope", "/vendors/acme/incidents/../../nope"]) {
+      const res = await raw(target);
+      expect([res.status, res.body], target).toEqual([299, NOT_FOUND_PATH]);
+    }
+    expect((await raw("/api/v1/vendors/acme/../nope")).status).toBe(404);
+    // A doubled slash stays a path (Next redirects it), not a host.
+    expect((await raw("//vendors/acme")).body).toBe("//vendors/acme");
+  });
+
   it("lets Next answer when the check itself fails", async () => {
     failing = true;
     try {
