@@ -22,8 +22,9 @@ const KEEP_HEADERS = ["content-type", "cache-control", "vary", "link", "x-nextjs
 const size = (entry: Entry) => entry.identity.length + entry.gzip.length;
 
 /**
- * Bounded twice: by entries, and by bytes, since one large vendor's page is megabytes and a
- * count alone would let a few thousand of them take gigabytes.
+ * Bounded twice: by entries, and by bytes, since a large vendor's page with its gzip copy is
+ * hundreds of kilobytes and a count alone would let a few thousand of them take gigabytes. The
+ * byte budget keeps it a small share of the 1 GiB a 10,000-vendor instance aims to stay under.
  */
 export class PageCache {
   private entries = new Map<string, Entry>();
@@ -34,7 +35,7 @@ export class PageCache {
     private readonly origin: () => string,
     private readonly ttlMs = 30_000,
     private readonly maxEntries = 5000,
-    private readonly maxBytes = 256 * 1024 * 1024,
+    private readonly maxBytes = 128 * 1024 * 1024,
   ) {}
 
   stats() {
