@@ -18,7 +18,7 @@ export default async function AdminVendorPage({ params, searchParams }: Props) {
   const [{ slug }, { notice }] = await Promise.all([params, searchParams]);
   const data = await vendorForConsole(slug);
   if (!data) notFound();
-  const { vendor, history, outcomes } = data;
+  const { vendor, history, outcomes, historyDays } = data;
   return (
     <div className="space-y-8">
       <header className="space-y-1">
@@ -64,9 +64,11 @@ export default async function AdminVendorPage({ params, searchParams }: Props) {
       />
       <Section id="history" title="Poll history">
         <p className="text-sm text-muted-foreground">
-          {Object.entries(outcomes)
-            .map(([k, n]) => `${n} ${k.replace("_", " ")}`)
-            .join(" · ") || "No poll recorded yet."}
+          {Object.keys(outcomes).length
+            ? `Every poll of the last ${historyDays} days: ${Object.entries(outcomes)
+                .map(([k, n]) => `${n} ${k.replace("_", " ")}`)
+                .join(" · ")}. The newest ${history.length} below.`
+            : "No poll recorded yet."}
         </p>
         {history.length > 0 && (
           <Table label="Poll history" head={["When", "Outcome", "Duration", "HTTP", "Bytes", "Changes", "Error"]}>
