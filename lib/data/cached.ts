@@ -4,7 +4,7 @@ import { listDownNow } from "@/lib/data/down-now";
 import { loadIncidentDetail } from "@/lib/data/incident-detail";
 import { loadReliability } from "@/lib/data/reliability";
 import { listVendorSlugs } from "@/lib/data/sitemap";
-import { loadVendorDetail } from "@/lib/data/vendor-detail";
+import { loadVendorDetail, loadVendorStrips } from "@/lib/data/vendor-detail";
 import { loadVendorFeed } from "@/lib/data/vendor-feed";
 import { loadVendorStatus } from "@/lib/data/vendor-status";
 import { listCategories, listVendors, siteCounts, type VendorListQuery } from "@/lib/data/vendor-list";
@@ -17,6 +17,14 @@ import { listCategories, listVendors, siteCounts, type VendorListQuery } from "@
 
 export function getVendorDetail(slug: string) {
   return unstable_cache(async () => loadVendorDetail(slug), ["vendor-detail", slug], {
+    tags: [vendorTag(slug)],
+    revalidate: 300,
+  })();
+}
+
+/** The uptime strips, a part of their own: only pages that draw strips read it. */
+export function getVendorStrips(slug: string) {
+  return unstable_cache(async () => loadVendorStrips(slug), ["vendor-strips", slug], {
     tags: [vendorTag(slug)],
     revalidate: 300,
   })();
