@@ -19,6 +19,7 @@ export default async function AdminVendorPage({ params, searchParams }: Props) {
   const data = await vendorForConsole(slug);
   if (!data) notFound();
   const { vendor, history, outcomes, historyDays } = data;
+  const kept = Object.values(outcomes).reduce((n, c) => n + c, 0);
   return (
     <div className="space-y-8">
       <header className="space-y-1">
@@ -67,7 +68,7 @@ export default async function AdminVendorPage({ params, searchParams }: Props) {
           {Object.keys(outcomes).length
             ? `Every poll of the last ${historyDays} days: ${Object.entries(outcomes)
                 .map(([k, n]) => `${n} ${k.replace("_", " ")}`)
-                .join(" · ")}. The newest ${history.length} below.`
+                .join(" · ")}.${history.length < kept ? ` The newest ${history.length} below.` : ""}`
             : "No poll recorded yet."}
         </p>
         {history.length > 0 && (
