@@ -4,7 +4,8 @@ import { fixture, startFixtureServer } from "@/test/fixture-server";
  * A child process serving N vendors' Statuspage endpoints on loopback, kept out of the
  * benchmark's own process so its CPU is not counted as ours. Payloads are real recordings of
  * several sizes; on "change" a share of vendors flips one component's status (an enum value the
- * vendor's page really uses), which changes the body and its ETag.
+ * vendor's page really uses), which changes the body and its ETag. BENCH_TLS_KEY and
+ * BENCH_TLS_CERT (PEM) make it serve HTTPS.
  */
 const count = Number(process.argv[2] ?? 2000);
 const summaries = [
@@ -17,7 +18,10 @@ const summaries = [
 const incidents = fixture("statuspage/github-incidents-excerpt-2024-09.json");
 const maintenances = fixture("statuspage/claude-scheduled-maintenances-completed.json");
 
-const server = await startFixtureServer();
+const key = process.env.BENCH_TLS_KEY;
+const cert = process.env.BENCH_TLS_CERT;
+// Idle connections live as long as a typical vendor's server keeps them (Node's default, 5 s).
+const server = await startFixtureServer({ keepAliveTimeoutMs: 5_000, ...(key && cert ? { tls: { key, cert } } : {}) });
 const state = Array.from({ length: count }, (_, i) => ({
   template: summaries[i % summaries.length] as (typeof summaries)[number],
   flipped: false,
@@ -37,6 +41,8 @@ for (let i = 0; i < count; i++) {
   server.set(`/v${i}/api/v2/incidents.json`, { body: incidents });
   server.set(`/v${i}/api/v2/scheduled-maintenances.json`, { body: maintenances });
 }
+// The request log would grow by every request of every round; the benchmark never reads it.
+setInterval(() => void (server.requests.length = 0), 1_000).unref();
 
 let round = 0;
 process.on("message", (msg: { type: string; share?: number }) => {
@@ -55,4 +61,4 @@ process.on("message", (msg: { type: string; share?: number }) => {
     void server.close().then(() => process.exit(0));
   }
 });
-process.send?.({ type: "ready", url: server.url, count });
+process.send?.({ type: "ready", url: server.url, port: server.port, count });
