@@ -1,6 +1,12 @@
 import { type FixtureServer, fixture, startFixtureServer } from "@/test/fixture-server";
 import { incidentStage, stagePayloads } from "@/test/support/statuspage-script";
 
+/**
+ * A status page no one added: the accounts journey pastes its address on the dashboard, so the app
+ * detects it and reads it then and there.
+ */
+export const UNLISTED_PAGE = { path: "/pasteboard", name: "Pasteboard Cloud" };
+
 export interface VendorFixtures {
   server: FixtureServer;
   vendors: Array<{ slug: string; name: string; url: string }>;
@@ -11,7 +17,8 @@ export interface VendorFixtures {
 
 /**
  * Vendors' status pages on loopback: one that will have an incident, one (bexio's real page) as
- * recorded, and one the browser tests switch between operational and an incident.
+ * recorded, one the browser tests switch between operational and an incident, and one that is
+ * not added (UNLISTED_PAGE).
  */
 export async function startVendorFixtures(): Promise<VendorFixtures> {
   const server = await startFixtureServer();
@@ -37,6 +44,15 @@ export async function startVendorFixtures(): Promise<VendorFixtures> {
       res.writeHead(204).end();
     });
   }
+  const unlisted = stagePayloads({});
+  const renamed = (json: string) => {
+    const payload = JSON.parse(json) as { page: Record<string, unknown> };
+    payload.page = { ...payload.page, name: UNLISTED_PAGE.name, url: `${server.url}${UNLISTED_PAGE.path}` };
+    return JSON.stringify(payload);
+  };
+  server.set(`${UNLISTED_PAGE.path}/api/v2/summary.json`, { body: renamed(unlisted.summary) });
+  server.set(`${UNLISTED_PAGE.path}/api/v2/incidents.json`, { body: renamed(unlisted.incidents) });
+  server.set(`${UNLISTED_PAGE.path}/api/v2/scheduled-maintenances.json`, { body: renamed(unlisted.maintenances) });
   server.set("/bexio/api/v2/summary.json", { body: fixture("statuspage/bexio-summary-minor-incident-2026-04.json") });
   return {
     server,

@@ -94,10 +94,10 @@ export function AddVendor({ followed }: { followed: string[] }) {
                   onSelect={() => follow(hit)}
                   className="flex cursor-pointer items-center justify-between gap-3 px-3 py-2 text-sm data-[selected=true]:bg-accent data-[disabled=true]:cursor-default data-[disabled=true]:opacity-60"
                 >
-                  <span>
-                    {hit.name}
-                    {hit.category && <span className="ml-2 text-muted-foreground">{hit.category}</span>}
-                  </span>
+                  <span className="flex min-w-0 flex-wrap items-baseline gap-x-2">
+                    <span className="font-medium">{hit.name}</span>{" "}
+                    {hit.category && <span className="text-muted-foreground">{hit.category}</span>}
+                  </span>{" "}
                   <span className="text-xs font-medium">{already ? "Monitoring" : "Monitor"}</span>
                 </Command.Item>
               );
