@@ -59,8 +59,13 @@ await runMain(async () => {
   };
   const app = spawn(process.execPath, [...TSX, "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
   app.stdout.on("data", (d: Buffer) => process.stdout.write(`[app] ${d}`));
+  // A failed build ends the app at once: say so then, not when the wait for it runs out.
+  const exitedEarly = new Promise<never>((_, reject) =>
+    app.once("exit", (code) => reject(new Error(`the app exited (code ${code}) before it answered`))),
+  );
+  exitedEarly.catch(() => undefined);
   try {
-    await waitFor(`http://127.0.0.1:${PORT}/api/v1/vendors?q=__ready__`, 600_000);
+    await Promise.race([waitFor(`http://127.0.0.1:${PORT}/api/v1/vendors?q=__ready__`, 600_000), exitedEarly]);
     for (const vendor of fixtures.vendors) {
       const code = await run(
         process.execPath,
@@ -74,12 +79,19 @@ await runMain(async () => {
     const code = await run(
       process.execPath,
       ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)],
-      { ...env, E2E_BASE_URL: `http://127.0.0.1:${PORT}`, E2E_FIXTURES_URL: fixtures.server.url, E2E_RESEND_URL: resend.url },
+      {
+        ...env,
+        E2E_BASE_URL: `http://127.0.0.1:${PORT}`,
+        E2E_FIXTURES_URL: fixtures.server.url,
+        E2E_RESEND_URL: resend.url,
+      },
     );
     return code;
   } finally {
-    app.kill("SIGTERM");
-    await new Promise((r) => app.once("exit", r));
+    if (app.exitCode === null && app.signalCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((r) => app.once("exit", r));
+    }
     await fixtures.close();
     await resend.close();
     await rm(dataDir, { recursive: true, force: true });
