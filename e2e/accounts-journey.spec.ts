@@ -131,13 +131,13 @@ test("sign up from a vendor page, fill the free plan, tune it, sign out and in, 
   // Settings: a daily digest at 07:00, quiet hours.
   await page.goto("/settings");
   await page.getByRole("radio", { name: "Daily" }).check();
-  await page.getByLabel("Hour").selectOption({ label: "07:00" });
+  await page.getByLabel("Hour", { exact: true }).selectOption({ label: "07:00" });
   await page.getByLabel("Hold instant alerts during quiet hours").check();
   await page.getByRole("button", { name: "Save alert settings" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("radio", { name: "Daily" })).toBeChecked();
-  await expect(page.getByLabel("Hour")).toHaveValue("7");
+  await expect(page.getByLabel("Hour", { exact: true })).toHaveValue("7");
   await expect(page.getByLabel("Critical outages still alert")).toBeVisible();
 
   // Sign out, and the dashboard is closed; the used link stays used.
