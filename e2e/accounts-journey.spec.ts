@@ -12,7 +12,7 @@ const RESEND = process.env.E2E_RESEND_URL ?? "";
 const FIXTURES = process.env.E2E_FIXTURES_URL ?? "";
 
 /** Followed by catalog search after the signup's vendor (seeded catalog and fixture vendors). */
-const BY_SEARCH = ["Bexio", "Live Co", "GitHub", "Cloudflare", "Datadog", "Netlify", "Sentry", "Twilio"];
+const BY_SEARCH = ["Bexio", "Live Co", "GitHub", "Atlassian", "Datadog", "Netlify", "Sentry", "Twilio"];
 const ELEVENTH = "Zoom";
 
 // A step that cannot happen should fail at that step, not when the whole journey runs out of time.

@@ -1,6 +1,9 @@
 import { type FixtureServer, fixture, startFixtureServer } from "@/test/fixture-server";
 import { incidentStage, stagePayloads } from "@/test/support/statuspage-script";
 
+/** The large vendor: Cloudflare's recorded page. */
+export const LARGE_VENDOR_SLUG = "cloudflare-e2e";
+
 /**
  * A status page no one added: the accounts journey pastes its address on the dashboard, so the app
  * detects it and reads it then and there.
@@ -16,9 +19,9 @@ export interface VendorFixtures {
 }
 
 /**
- * Vendors' status pages on loopback: one that will have an incident, one (bexio's real page) as
- * recorded, one the browser tests switch between operational and an incident, and one that is
- * not added (UNLISTED_PAGE).
+ * Vendors' status pages on loopback: one that will have an incident, two real pages as recorded
+ * (bexio's, and Cloudflare's with 467 components, the large vendor), one the browser tests
+ * switch between operational and an incident, and one that is not added (UNLISTED_PAGE).
  */
 export async function startVendorFixtures(): Promise<VendorFixtures> {
   const server = await startFixtureServer();
@@ -54,12 +57,16 @@ export async function startVendorFixtures(): Promise<VendorFixtures> {
   server.set(`${UNLISTED_PAGE.path}/api/v2/incidents.json`, { body: renamed(unlisted.incidents) });
   server.set(`${UNLISTED_PAGE.path}/api/v2/scheduled-maintenances.json`, { body: renamed(unlisted.maintenances) });
   server.set("/bexio/api/v2/summary.json", { body: fixture("statuspage/bexio-summary-minor-incident-2026-04.json") });
+  server.set("/cloudflare/api/v2/summary.json", {
+    body: fixture("statuspage/cloudflare-summary-minor-with-maintenances-2026-04.json"),
+  });
   return {
     server,
     vendors: [
       { slug: "acme-cloud", name: "Acme Cloud", url: `${server.url}/acme` },
       { slug: "bexio-e2e", name: "Bexio", url: `${server.url}/bexio` },
       { slug: "live-co", name: "Live Co", url: `${server.url}/live` },
+      { slug: LARGE_VENDOR_SLUG, name: "Cloudflare", url: `${server.url}/cloudflare` },
     ],
     startIncident: () =>
       serveAcme(stagePayloads({ incident: incidentStage(2), componentStatus: { "8l4ygp009s5s": "partial_outage" } })),

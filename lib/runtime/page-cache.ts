@@ -19,15 +19,33 @@ const CACHEABLE = /^\/vendors\/[a-z0-9-]+\/?$/;
 const DRAFT_MODE = /(^|;\s*)__prerender_bypass=/;
 const KEEP_HEADERS = ["content-type", "cache-control", "vary", "link", "x-nextjs-stale-time", "x-nextjs-prerender"];
 
+const size = (entry: Entry) => entry.identity.length + entry.gzip.length;
+
+/**
+ * Bounded twice: by entries, and by bytes, since one large vendor's page is megabytes and a
+ * count alone would let a few thousand of them take gigabytes.
+ */
 export class PageCache {
   private entries = new Map<string, Entry>();
   private pending = new Map<string, Promise<Entry | null>>();
+  private bytes = 0;
 
   constructor(
     private readonly origin: () => string,
     private readonly ttlMs = 30_000,
     private readonly maxEntries = 5000,
+    private readonly maxBytes = 256 * 1024 * 1024,
   ) {}
+
+  stats() {
+    return {
+      entries: this.entries.size,
+      bytes: this.bytes,
+      pending: this.pending.size,
+      maxEntries: this.maxEntries,
+      maxBytes: this.maxBytes,
+    };
+  }
 
   /**
    * Only plain document requests for vendor pages: no query, no RSC navigation. Cookies do not
@@ -51,13 +69,31 @@ export class PageCache {
 
   purge(slugs: string[]): void {
     for (const slug of slugs) {
-      this.entries.delete(`/vendors/${slug}`);
-      this.entries.delete(`/vendors/${slug}/`);
+      this.drop(`/vendors/${slug}`);
+      this.drop(`/vendors/${slug}/`);
     }
   }
 
   clear(): void {
     this.entries.clear();
+    this.bytes = 0;
+  }
+
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= size(entry);
+  }
+
+  /** Oldest first, as Map keeps insertion order; a page larger than the whole budget is not kept. */
+  private store(key: string, entry: Entry): void {
+    this.drop(key);
+    if (size(entry) > this.maxBytes) return;
+    while (this.entries.size >= this.maxEntries || this.bytes + size(entry) > this.maxBytes)
+      this.drop(this.entries.keys().next().value as string);
+    this.entries.set(key, entry);
+    this.bytes += size(entry);
   }
 
   /** Answers from the cache; false when the caller should let Next handle the request. */
@@ -111,8 +147,7 @@ export class PageCache {
               gzip: gzipSync(identity),
               expires: Date.now() + this.ttlMs,
             };
-            if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-            this.entries.set(path, entry);
+            this.store(path, entry);
             resolve(entry);
           });
           res.on("error", () => resolve(null));
