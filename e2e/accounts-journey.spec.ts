@@ -180,13 +180,20 @@ test("sign up from a vendor page, fill the free plan, tune it, sign out and in, 
   expect(acmeExported?.components.sort()).toEqual(["4230lsnqdsld", "brv1bkgrwx7q"]);
 
   // Delete, confirmed by typing the address; afterwards the account is gone.
+  const session = (await page.context().cookies()).find((c) => c.name === "authjs.session-token");
+  expect(session, "signed in with a database session").toBeTruthy();
   const remove = page.getByRole("button", { name: "Delete my account" });
   await expect(remove).toBeDisabled();
   await page.getByLabel(`Type ${email} to confirm`).fill(email);
   await remove.click();
   await expect(page).toHaveURL(/\/account-deleted$/);
   await expect(page.getByRole("heading", { level: 1, name: "Your account is deleted" })).toBeVisible();
-  expect((await page.request.get("/settings/export")).status()).toBe(401);
+  // The browser dropped its cookie; the session it held is gone from the server as well.
+  const withOldSession = await request.get("/settings/export", {
+    headers: { cookie: `authjs.session-token=${session?.value}` },
+    maxRedirects: 0,
+  });
+  expect(withOldSession.status()).toBe(401);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login/);
 });
