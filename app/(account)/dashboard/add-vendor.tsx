@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { ActionResult } from "@/lib/actions/authed";
+import { rankByMatch } from "@/lib/text/search-rank";
 import { addByUrl, followFromDashboard } from "./actions";
 
 interface CatalogHit {
@@ -19,7 +20,8 @@ interface CatalogHit {
 async function searchCatalog(q: string): Promise<CatalogHit[]> {
   const res = await fetch(`/api/v1/vendors?${new URLSearchParams({ q })}`, { headers: { accept: "application/json" } });
   if (!res.ok) throw new Error(`search ${res.status}`);
-  return ((await res.json()) as { vendors: CatalogHit[] }).vendors.slice(0, 8);
+  // The API answers in alphabetical order; the few shown are the best matches of its first page.
+  return rankByMatch(((await res.json()) as { vendors: CatalogHit[] }).vendors, q).slice(0, 8);
 }
 
 type Outcome = { tone: "success" | "error"; text: string } | null;
