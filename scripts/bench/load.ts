@@ -13,9 +13,12 @@ export interface LoadResult {
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-/** Closed-loop load: `concurrency` keep-alive clients request `url` back to back for `seconds`. */
+/**
+ * Closed-loop load: `concurrency` keep-alive clients request `url` back to back for `seconds`
+ * (given several URLs, each request takes the next one in turn). Anything but a 200 is an error.
+ */
 export async function load(
-  url: string,
+  url: string | string[],
   concurrency: number,
   seconds: number,
   headers: Record<string, string> = {},
@@ -23,18 +26,24 @@ export async function load(
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
   let errors = 0;
+  const urls = Array.isArray(url) ? url : [url];
+  let next = 0;
   const until = performance.now() + seconds * 1000;
   const one = () =>
     new Promise<void>((resolve) => {
       const t0 = performance.now();
-      const req = http.get(url, { agent, headers: { "accept-encoding": "identity", ...headers } }, (res) => {
-        res.on("data", () => undefined);
-        res.on("end", () => {
-          if (res.statusCode === 200) latencies.push(performance.now() - t0);
-          else errors++;
-          resolve();
-        });
-      });
+      const req = http.get(
+        urls[next++ % urls.length] as string,
+        { agent, headers: { "accept-encoding": "identity", ...headers } },
+        (res) => {
+          res.on("data", () => undefined);
+          res.on("end", () => {
+            if (res.statusCode === 200) latencies.push(performance.now() - t0);
+            else errors++;
+            resolve();
+          });
+        },
+      );
       req.on("error", () => {
         errors++;
         resolve();
