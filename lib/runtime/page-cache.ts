@@ -37,6 +37,10 @@ const KEEP_HEADERS = ["content-type", "cache-control", "vary", "link", "x-nextjs
 /** How long a stale site-wide page may still be served while its new render is under way. */
 const SERVE_STALE_MS = 30_000;
 const MIN_REFILL_GAP_MS = 1000;
+// "Last checked" and staleness move on every poll without a purge; the API detail and the badge
+// carry them and read them from a row cached for 15 s, so they are kept no longer than that.
+const LIVE_FIELDS = /^\/(?:api\/|vendors\/[^/]+\/badge\.svg$)/;
+const LIVE_TTL_MS = 15_000;
 
 /** Which kind of cached page a request URL is, or null when it is not cached. */
 export function pageScope(url: string): Scope | null {
@@ -230,7 +234,7 @@ export class PageCache {
               identity,
               gzip: gzipSync(identity),
               filledAt: now,
-              expires: now + this.ttlMs,
+              expires: now + (LIVE_FIELDS.test(path) ? Math.min(this.ttlMs, LIVE_TTL_MS) : this.ttlMs),
               slug,
               served: false,
             };
