@@ -102,6 +102,7 @@ async function followSome(site: Site, email: string, count: number): Promise<voi
 }
 
 function print(title: string, off: Phase, polling: Phase) {
+  const size = new Map<string, number>();
   console.log(`\n${title}`);
   console.log(
     `${"route".padEnd(32)} conc | ${"scheduler off".padEnd(36)} | scheduler polling\n${"".padEnd(32)}      | ${"req/s".padStart(7)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"x floor".padStart(7)} err | ${"req/s".padStart(7)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"x floor".padStart(7)} err`,
@@ -113,12 +114,16 @@ function print(title: string, off: Phase, polling: Phase) {
         const r = phase.get(name)?.get(c);
         const floor = phase.get(floorName)?.get(c);
         if (!r || !floor) return "".padEnd(36);
+        size.set(name, r.bytes);
         return `${fmt(r.rps, 0).padStart(7)} ${fmt(r.p50).padStart(7)} ${fmt(r.p95).padStart(7)} ${fmt(r.rps / floor.rps, 2).padStart(7)} ${String(r.errors).padStart(3)}`;
       };
       if (byConcurrency.has(c))
         console.log(`${name.padEnd(32)} ${String(c).padStart(4)} | ${cell(off)} | ${cell(polling)}`);
     }
   }
+  console.log(
+    `body sizes (KiB, as sent without compression): ${[...size].map(([name, b]) => `${name} ${fmt(b / 1024, 0)}`).join(", ")}`,
+  );
   console.log("goal: p95 <= 50 ms at 50 clients for every public route while the scheduler polls (issue 12)");
 }
 

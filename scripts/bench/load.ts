@@ -8,6 +8,8 @@ export interface LoadResult {
   p50: number;
   p95: number;
   p99: number;
+  /** Mean body size of the 200 answers. */
+  bytes: number;
 }
 
 const pct = (sorted: number[], p: number) =>
@@ -26,6 +28,7 @@ export async function load(
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
   let errors = 0;
+  let bytes = 0;
   const urls = Array.isArray(url) ? url : [url];
   let next = 0;
   const until = performance.now() + seconds * 1000;
@@ -36,10 +39,13 @@ export async function load(
         urls[next++ % urls.length] as string,
         { agent, headers: { "accept-encoding": "identity", ...headers } },
         (res) => {
-          res.on("data", () => undefined);
+          let size = 0;
+          res.on("data", (chunk: Buffer) => (size += chunk.length));
           res.on("end", () => {
-            if (res.statusCode === 200) latencies.push(performance.now() - t0);
-            else errors++;
+            if (res.statusCode === 200) {
+              latencies.push(performance.now() - t0);
+              bytes += size;
+            } else errors++;
             resolve();
           });
         },
@@ -66,5 +72,6 @@ export async function load(
     p50: pct(sorted, 50),
     p95: pct(sorted, 95),
     p99: pct(sorted, 99),
+    bytes: sorted.length ? bytes / sorted.length : 0,
   };
 }
