@@ -20,3 +20,9 @@ test("an unknown vendor is a 404 page", async ({ page }) => {
   const response = await page.goto("/vendors/no-such-vendor-anywhere");
   expect(response?.status()).toBe(404);
 });
+
+test("the local outbox is not served in production: it holds other people's sign-in links", async ({ request }) => {
+  for (const path of ["/dev/emails", "/dev/emails/preview/sign-in"]) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+});

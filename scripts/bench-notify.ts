@@ -98,7 +98,8 @@ await runMain(async () => {
   const { createPoster } = await import("@/lib/notify/http");
   const { startNotifier } = await import("@/lib/notify/runner");
   const { HeartbeatBuffer } = await import("@/lib/monitor/heartbeat");
-  const { pollVendor, pollableVendorSelect } = await import("@/lib/monitor/poll-vendor");
+  const { pollVendor } = await import("@/lib/monitor/poll-vendor");
+  const { pollableVendorSelect } = await import("@/lib/monitor/poll-state");
   const { startFixtureServer } = await import("@/test/fixture-server");
   const { githubPayloads } = await import("@/test/support/github-incident-script");
 

@@ -41,21 +41,19 @@ export function PollerSection({ data }: { data: PollerHealth }) {
         <Stat
           label="Polls per minute"
           value={data.pollsPerMinute.toFixed(data.pollsPerMinute < 10 ? 1 : 0)}
-          note={
-            data.pollsSource === "history" ? `last ${data.windowMinutes} min` : "vendors checked in the last minute"
-          }
+          note={`${data.polls} polls in the last ${data.windowMinutes} min`}
         />
         <Stat
           label="Failures"
           value={data.failures}
-          note={
-            data.pollsSource === "history"
-              ? `polls that failed, last ${data.windowMinutes} min`
-              : `vendors failing, checked in the last ${data.windowMinutes} min`
-          }
+          note={`polls that failed, last ${data.windowMinutes} min`}
           bad={data.failures > 0}
         />
-        <Stat label="p95 poll latency" value={data.p95Ms === null ? "–" : `${data.p95Ms} ms`} />
+        <Stat
+          label="p95 poll latency"
+          value={data.p95Ms === null ? "–" : `${data.p95Ms} ms`}
+          note={`fetch to result, last ${data.windowMinutes} min`}
+        />
         <Stat
           label="Lag behind schedule"
           value={seconds(data.lagSeconds)}

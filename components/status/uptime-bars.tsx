@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
-import { type CompactDays, dayLabel, runs, summarise } from "@/components/status/uptime-encoding";
+import { dayLabel, runs, summarise } from "@/components/status/uptime-encoding";
+import type { CompactDays } from "@/lib/data/uptime";
 import type { Status } from "@/lib/domain/vocabulary";
 
 const FILL: Record<Status, string> = {

@@ -1,29 +1,8 @@
-import type { DayBar } from "@/lib/data/uptime";
+import { type CompactDays, STATUS_CODES } from "@/lib/data/uptime";
 import { formatUptime } from "@/lib/text/format";
 import type { Status } from "@/lib/domain/vocabulary";
 
-/**
- * A 90-day strip travels to the browser as one letter a day plus uptimes in basis points, not as
- * 90 rendered elements: rendered, the strips of a large vendor were most of a 500 KiB page.
- */
-export interface CompactDays {
-  /** First (oldest) UTC day, YYYY-MM-DD. */
-  first: string;
-  /** One letter a day: see CODES; "-" for no data. */
-  statuses: string;
-  /** Uptime a day in basis points (10000 = 100%), -1 when unknown. */
-  uptimes: number[];
-}
-
-const CODES: Record<Status, string> = {
-  operational: "o",
-  degraded: "d",
-  partial_outage: "p",
-  major_outage: "x",
-  maintenance: "m",
-  unknown: "u",
-};
-const BY_CODE = new Map(Object.entries(CODES).map(([status, code]) => [code, status as Status]));
+const BY_CODE = new Map(Object.entries(STATUS_CODES).map(([status, code]) => [code, status as Status]));
 
 const DAY_WORDS: Record<Status, string> = {
   operational: "operational",
@@ -33,14 +12,6 @@ const DAY_WORDS: Record<Status, string> = {
   maintenance: "maintenance",
   unknown: "status unknown",
 };
-
-export function compactDays(days: DayBar[]): CompactDays {
-  return {
-    first: days[0]?.day ?? new Date().toISOString().slice(0, 10),
-    statuses: days.map((d) => (d.worst ? CODES[d.worst] : "-")).join(""),
-    uptimes: days.map((d) => (d.uptime === null ? -1 : Math.floor(d.uptime * 10000))),
-  };
-}
 
 export function statusAt(days: CompactDays, i: number): Status | null {
   return BY_CODE.get(days.statuses[i] ?? "-") ?? null;
@@ -54,7 +25,7 @@ export function dayAt(days: CompactDays, i: number): string {
 export function dayLabel(days: CompactDays, i: number): string {
   const status = statusAt(days, i);
   if (status === null) return `${dayAt(days, i)}: no data`;
-  const bp = days.uptimes[i] ?? -1;
+  const bp = days.dips.find(([day]) => day === i)?.[1] ?? 10000;
   const uptime = bp < 0 ? "uptime unknown" : `${formatUptime(bp / 10000)} uptime`;
   return `${dayAt(days, i)}: ${uptime}, ${DAY_WORDS[status]}`;
 }

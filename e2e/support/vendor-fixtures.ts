@@ -1,6 +1,9 @@
 import { type FixtureServer, fixture, startFixtureServer } from "@/test/fixture-server";
 import { incidentStage, stagePayloads } from "@/test/support/statuspage-script";
 
+/** The large vendor: Cloudflare's recorded page. */
+export const LARGE_VENDOR_SLUG = "cloudflare-e2e";
+
 export interface VendorFixtures {
   server: FixtureServer;
   vendors: Array<{ slug: string; name: string; url: string }>;
@@ -10,8 +13,9 @@ export interface VendorFixtures {
 }
 
 /**
- * Vendors' status pages on loopback: one that will have an incident, one (bexio's real page) as
- * recorded, and one the browser tests switch between operational and an incident.
+ * Vendors' status pages on loopback: one that will have an incident, two real pages as recorded
+ * (bexio's, and Cloudflare's with 467 components, the large vendor), and one the browser tests
+ * switch between operational and an incident.
  */
 export async function startVendorFixtures(): Promise<VendorFixtures> {
   const server = await startFixtureServer();
@@ -38,12 +42,16 @@ export async function startVendorFixtures(): Promise<VendorFixtures> {
     });
   }
   server.set("/bexio/api/v2/summary.json", { body: fixture("statuspage/bexio-summary-minor-incident-2026-04.json") });
+  server.set("/cloudflare/api/v2/summary.json", {
+    body: fixture("statuspage/cloudflare-summary-minor-with-maintenances-2026-04.json"),
+  });
   return {
     server,
     vendors: [
       { slug: "acme-cloud", name: "Acme Cloud", url: `${server.url}/acme` },
       { slug: "bexio-e2e", name: "Bexio", url: `${server.url}/bexio` },
       { slug: "live-co", name: "Live Co", url: `${server.url}/live` },
+      { slug: LARGE_VENDOR_SLUG, name: "Cloudflare", url: `${server.url}/cloudflare` },
     ],
     startIncident: () =>
       serveAcme(stagePayloads({ incident: incidentStage(2), componentStatus: { "8l4ygp009s5s": "partial_outage" } })),

@@ -3,7 +3,7 @@ import { events, inngest } from "@/inngest/client";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { announcePendingPolls } from "@/lib/monitor/dispatch";
-import { pollableVendorSelect } from "@/lib/monitor/poll-vendor";
+import { pollableVendorSelect } from "@/lib/monitor/poll-state";
 import { pollVendors, summarise } from "@/lib/monitor/sweep";
 
 /**

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { findLogo } from "@/lib/logos";
+import { retarget } from "@/lib/monitor/poll-state";
 import { mapPool } from "@/lib/monitor/sweep";
 import { defaultFetcher } from "@/lib/net/fetch";
 import { type Fetcher, ProviderError, detectProvider, pollProvider } from "@/lib/providers";
@@ -85,24 +86,18 @@ export async function verifyVendor(vendor: Verifiable, fetcher: Fetcher = defaul
       changed,
       logoUrl,
     };
-    await db.vendor.update({
-      where: { id: vendor.id },
-      data: {
-        verifiedAt: new Date(),
-        verifyResult: result.answer.slice(0, 1000),
-        logoUrl,
-        ...(changed
-          ? {
-              provider: found.provider,
-              apiEndpoint: found.endpoint,
-              timeZone: found.timeZone ?? vendor.timeZone,
-              contentHash: null,
-              fetchValidators: Prisma.DbNull,
-              etag: null,
-              lastModified: null,
-            }
-          : {}),
-      },
+    await db.$transaction(async (tx) => {
+      await tx.vendor.update({
+        where: { id: vendor.id },
+        data: { verifiedAt: new Date(), verifyResult: result.answer.slice(0, 1000), logoUrl },
+      });
+      if (changed)
+        await retarget(
+          vendor.id,
+          { provider: found.provider, apiEndpoint: found.endpoint, timeZone: found.timeZone ?? vendor.timeZone },
+          {},
+          tx,
+        );
     });
   } catch (error) {
     result = {

@@ -1,53 +1,57 @@
 import "server-only";
 import { env } from "@/env";
+import { STALE_AFTER_FAILURES } from "@/lib/data/staleness";
 import { db } from "@/lib/db";
+import type { PollOutcome } from "@/lib/generated/prisma/client";
 import { checkHealth } from "@/lib/ops/health";
 
 /** Reads for the operator console (/admin). Every figure is fleet-wide: it comes from the database. */
 
 const WINDOW_MINUTES = 15;
 
+interface LastRun {
+  vendorId: string;
+  httpStatus: number | null;
+  bytes: number | null;
+  error: string | null;
+  outcome: PollOutcome;
+  startedAt: Date;
+}
+
 export async function pollerHealth(now = new Date()) {
   const since = new Date(now.getTime() - WINDOW_MINUTES * 60_000);
   const interval = env.POLL_INTERVAL_SECONDS;
-  const [health, pollers, [runs], [lag], [checked]] = await Promise.all([
+  const [health, pollers, [runs], [lag]] = await Promise.all([
     checkHealth({ now }),
     db.poller.findMany({ orderBy: { lastCycleAt: "desc" }, take: 20 }),
+    // Every poll leaves one run (lib/monitor/poll-runs.ts), so the window's runs are its polls.
     db.$queryRaw<Array<{ polls: number; failures: number; p95: number | null }>>`
       SELECT count(*)::int AS polls,
              (count(*) FILTER (WHERE outcome = 'failed'))::int AS failures,
              percentile_cont(0.95) WITHIN GROUP (ORDER BY "durationMs") AS p95
-      FROM "PollRun" WHERE "startedAt" > ${since} AND "durationMs" > 0`,
+      FROM "PollRun" WHERE "startedAt" > ${since} AND "startedAt" <= ${now}`,
     db.$queryRaw<Array<{ lag: number | null; overdue: number }>>`
       SELECT EXTRACT(EPOCH FROM (${now}::timestamptz - min("nextPollAt")))::float8 AS lag,
              (count(*) FILTER (WHERE "nextPollAt" < ${new Date(now.getTime() - interval * 1000)}))::int AS overdue
       FROM "Vendor" WHERE enabled AND "nextPollAt" < ${now}`,
-    // The vendor rows' own poll state: exact about which vendors were checked, whatever PollRun holds.
-    db.$queryRaw<Array<{ lastMinute: number; failing: number }>>`
-      SELECT (count(*) FILTER (WHERE "lastCheckedAt" > ${new Date(now.getTime() - 60_000)}))::int AS "lastMinute",
-             (count(*) FILTER (WHERE "lastCheckedAt" > ${since} AND "consecutiveFailures" > 0))::int AS failing
-      FROM "Vendor" WHERE enabled`,
   ]);
-  // Poll history with durations is the measure; without it (no runs recorded in the window), the
-  // vendors checked in the last minute are a floor.
-  const fromRuns = (runs?.polls ?? 0) > 0;
   return {
     health,
     intervalSeconds: interval,
     windowMinutes: WINDOW_MINUTES,
     pollers,
-    pollsPerMinute: fromRuns ? (runs?.polls ?? 0) / WINDOW_MINUTES : (checked?.lastMinute ?? 0),
-    pollsSource: fromRuns ? ("history" as const) : ("vendors" as const),
-    failures: fromRuns ? (runs?.failures ?? 0) : (checked?.failing ?? 0),
+    polls: runs?.polls ?? 0,
+    pollsPerMinute: (runs?.polls ?? 0) / WINDOW_MINUTES,
+    failures: runs?.failures ?? 0,
     p95Ms: runs?.p95 === null || runs?.p95 === undefined ? null : Math.round(runs.p95),
     lagSeconds: lag?.lag ?? 0,
     overdueVendors: lag?.overdue ?? 0,
   };
 }
 
-/** Enabled vendors failing now or without a success for three intervals, worst first. */
+/** Enabled vendors failing now or without a success for as long as makes them stale, worst first. */
 export async function failingVendors(now = new Date(), limit = 50) {
-  const staleBefore = new Date(now.getTime() - 3 * env.POLL_INTERVAL_SECONDS * 1000);
+  const staleBefore = new Date(now.getTime() - STALE_AFTER_FAILURES * env.POLL_INTERVAL_SECONDS * 1000);
   const where = {
     enabled: true,
     OR: [{ consecutiveFailures: { gt: 0 } }, { lastSuccessAt: null }, { lastSuccessAt: { lt: staleBefore } }],
@@ -72,12 +76,16 @@ export async function failingVendors(now = new Date(), limit = 50) {
       },
     }),
   ]);
-  const lastRuns = await db.pollRun.findMany({
-    where: { vendorId: { in: vendors.map((v) => v.id) } },
-    orderBy: { startedAt: "desc" },
-    distinct: ["vendorId"],
-    select: { vendorId: true, httpStatus: true, bytes: true, error: true, outcome: true, startedAt: true },
-  });
+  // Each vendor's newest run through its (vendorId, startedAt) index: a vendor polled every 30 s
+  // has thousands of runs, and only the last says what came back.
+  const lastRuns = vendors.length
+    ? await db.$queryRaw<LastRun[]>`
+        SELECT r."vendorId", r."httpStatus", r.bytes, r.error, r.outcome, r."startedAt"
+        FROM unnest(${vendors.map((v) => v.id)}::text[]) AS f(id)
+        CROSS JOIN LATERAL (
+          SELECT * FROM "PollRun" p WHERE p."vendorId" = f.id ORDER BY p."startedAt" DESC LIMIT 1
+        ) r`
+    : [];
   const byVendor = new Map(lastRuns.map((r) => [r.vendorId, r]));
   return { total, vendors: vendors.map((v) => ({ ...v, lastRun: byVendor.get(v.id) ?? null })) };
 }

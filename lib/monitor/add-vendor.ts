@@ -1,7 +1,7 @@
 import { env } from "@/env";
 import { db } from "@/lib/db";
 import { UserError } from "@/lib/errors";
-import { pollableVendorSelect } from "@/lib/monitor/poll-vendor";
+import { addedVendorPollState, pollableVendorSelect } from "@/lib/monitor/poll-state";
 import { pollVendors } from "@/lib/monitor/sweep";
 import { type Detection, type Fetcher, ProviderError, detectProvider } from "@/lib/providers";
 import type { Status } from "@/lib/domain/vocabulary";
@@ -109,12 +109,15 @@ export async function addVendor(input: AddVendorInput, opts: AddVendorOptions = 
         slug,
         name,
         statusPageUrl,
-        provider: detected.provider,
-        apiEndpoint: input.endpoint ?? detected.endpoint,
-        timeZone: detected.timeZone ?? null,
         userAdded: true,
-        // We poll it right now; the scheduler takes over one interval later.
-        nextPollAt: new Date(Date.now() + env.POLL_INTERVAL_SECONDS * 1000),
+        ...addedVendorPollState(
+          {
+            provider: detected.provider,
+            apiEndpoint: input.endpoint ?? detected.endpoint,
+            timeZone: detected.timeZone,
+          },
+          env.POLL_INTERVAL_SECONDS,
+        ),
       },
       select: vendorSelect,
     });

@@ -1,7 +1,8 @@
 import { type Logger, logger } from "@/lib/log";
 import { recordChanges, recordPoll } from "@/lib/metrics";
 import type { HeartbeatBuffer } from "@/lib/monitor/heartbeat";
-import { type PollResult, type PollableVendor, pollVendor } from "@/lib/monitor/poll-vendor";
+import { type PollResult, pollVendor } from "@/lib/monitor/poll-vendor";
+import type { PollableVendor } from "@/lib/monitor/poll-state";
 import type { Fetcher } from "@/lib/providers";
 
 const defaultLog = logger("poll");

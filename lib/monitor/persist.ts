@@ -9,6 +9,8 @@ import {
   writeIncident,
   writeMaintenance,
 } from "@/lib/monitor/persist-rows";
+import { createPollRun, type PollRunRecord } from "@/lib/monitor/poll-runs";
+import { recordSuccess } from "@/lib/monitor/poll-state";
 import type { Validators } from "@/lib/providers";
 import type { Snapshot } from "@/lib/providers/types";
 
@@ -24,6 +26,8 @@ export interface CommitInput {
   contentHash: string;
   validators: Validators;
   now: Date;
+  /** The poll as measured, for its run (written with the changes). */
+  run: Pick<PollRunRecord, "startedAt" | "durationMs" | "httpStatus" | "bytes" | "error">;
 }
 
 /** The event payload: enough to notify without another read. */
@@ -61,9 +65,9 @@ export function eventPayload(change: Change, vendor: CommitInput["vendor"], now:
 }
 
 /**
- * Writes one poll's changes, the vendor's new poll state and the outbox rows for the events,
- * in one transaction. The vendor row is updated only if its content hash is still the one the
- * diff started from, so two polls racing on a vendor cannot both apply. The first successful
+ * Writes one poll's changes, the vendor's new poll state, the outbox rows for the events and the
+ * poll's run, in one transaction. The vendor row is updated only if its content hash is still the
+ * one the diff started from, so two polls racing on a vendor cannot both apply. The first successful
  * poll of a vendor is its baseline: written, but not news, so it emits no events.
  */
 export async function commitPoll(input: CommitInput): Promise<Change[]> {
@@ -71,21 +75,14 @@ export async function commitPoll(input: CommitInput): Promise<Change[]> {
   const baseline = vendor.lastSuccessAt === null;
   return db.$transaction(
     async (tx) => {
-      const claimed = await tx.vendor.updateMany({
-        where: { id: vendor.id, contentHash: vendor.contentHash },
-        data: {
-          status: snapshot.status,
-          contentHash: input.contentHash,
-          fetchValidators: input.validators as Prisma.InputJsonValue,
-          lastCheckedAt: now,
-          lastSuccessAt: now,
-          ...(baseline ? { firstSuccessAt: now } : {}),
-          lastError: null,
-          consecutiveFailures: 0,
-          ...(changes.length ? { lastChangedAt: now } : {}),
-        },
+      const applied = await recordSuccess(tx, vendor, {
+        status: snapshot.status,
+        contentHash: input.contentHash,
+        validators: input.validators as Prisma.InputJsonValue,
+        changed: changes.length > 0,
+        now,
       });
-      if (claimed.count === 0) throw new ConcurrentPollError(`vendor ${vendor.slug} changed under this poll`);
+      if (!applied) throw new ConcurrentPollError(`vendor ${vendor.slug} changed under this poll`);
 
       const ids = await writeComponents(tx, vendor.id, changes, now);
       await createIncidents(tx, vendor.id, changes, ids, now);
@@ -127,9 +124,7 @@ export async function commitPoll(input: CommitInput): Promise<Change[]> {
           skipDuplicates: true,
         });
       }
-      await tx.pollRun.create({
-        data: { vendorId: vendor.id, startedAt: now, durationMs: 0, outcome: "changed", changeCount: changes.length },
-      });
+      await createPollRun(tx, { ...input.run, vendorId: vendor.id, outcome: "changed", changeCount: changes.length });
       return changes;
     },
     { timeout: 30_000, maxWait: 30_000 },

@@ -1,28 +1,16 @@
 import { createHash } from "node:crypto";
-import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Change } from "@/lib/monitor/changes";
 import { diffSnapshot } from "@/lib/monitor/diff";
-import { monitorFetcher } from "@/lib/monitor/poll-fetcher";
 import type { HeartbeatBuffer } from "@/lib/monitor/heartbeat";
+import { measuredFetcher } from "@/lib/monitor/measured-fetcher";
 import { ConcurrentPollError, commitPoll } from "@/lib/monitor/persist";
+import { monitorFetcher } from "@/lib/monitor/poll-fetcher";
+import type { PollRunRecord } from "@/lib/monitor/poll-runs";
+import { type PollableVendor, recordDetection } from "@/lib/monitor/poll-state";
 import { loadStoredState } from "@/lib/monitor/stored-state";
 import { type Fetcher, ProviderError, type Validators, detectProvider, pollProvider } from "@/lib/providers";
 import { PROVIDER_IDS, type ProviderId, type Snapshot } from "@/lib/providers/types";
-
-export const pollableVendorSelect = {
-  id: true,
-  slug: true,
-  name: true,
-  statusPageUrl: true,
-  provider: true,
-  apiEndpoint: true,
-  timeZone: true,
-  contentHash: true,
-  fetchValidators: true,
-  lastSuccessAt: true,
-} satisfies Prisma.VendorSelect;
-export type PollableVendor = Prisma.VendorGetPayload<{ select: typeof pollableVendorSelect }>;
 
 export type PollResult =
   | { vendorId: string; slug: string; outcome: "unchanged" }
@@ -46,16 +34,9 @@ async function ensureProvider(
   if (isProviderId(vendor.provider)) return { ...vendor, provider: vendor.provider };
   // Catalog rows without a known provider are detected on first poll, and the result remembered.
   const found = await detectProvider(vendor.statusPageUrl, { fetcher });
-  await db.vendor.update({
-    where: { id: vendor.id },
-    data: { provider: found.provider, apiEndpoint: found.endpoint, timeZone: found.timeZone ?? vendor.timeZone },
-  });
-  return {
-    ...vendor,
-    provider: found.provider,
-    apiEndpoint: found.endpoint,
-    timeZone: found.timeZone ?? vendor.timeZone,
-  };
+  const target = { provider: found.provider, apiEndpoint: found.endpoint, timeZone: found.timeZone ?? vendor.timeZone };
+  await recordDetection(vendor.id, target);
+  return { ...vendor, ...target };
 }
 
 function describeError(e: unknown): string {
@@ -66,8 +47,9 @@ function describeError(e: unknown): string {
 
 /**
  * One poll of one vendor: fetch (conditional), and if the data changed, diff and commit it with
- * its events. Unchanged and failed polls only leave a heartbeat. A failure never touches a
- * status or an incident: the last good data stays, and the failure count grows.
+ * its events and its run. Unchanged and failed polls leave a heartbeat and a run, written in the
+ * next flush. A failure never touches a status or an incident: the last good data stays, and the
+ * failure count grows.
  */
 export async function pollVendor(
   vendor: PollableVendor,
@@ -75,10 +57,26 @@ export async function pollVendor(
   opts: { fetcher?: Fetcher; now?: () => Date } = {},
 ): Promise<PollResult> {
   const now = opts.now ?? (() => new Date());
-  const fetcher = opts.fetcher ?? monitorFetcher();
+  const startedAt = now();
+  const started = performance.now();
+  const measured = measuredFetcher(opts.fetcher ?? monitorFetcher());
+  const fetcher = measured.fetcher;
+  // Rounded up: a poll of a local page can take under a millisecond, but it took time.
+  const run = (failure?: { status?: number }): Omit<PollRunRecord, "outcome" | "changeCount" | "error"> => ({
+    vendorId: vendor.id,
+    startedAt,
+    durationMs: Math.max(1, Math.ceil(performance.now() - started)),
+    ...measured.traffic(failure),
+  });
   const base = { vendorId: vendor.id, slug: vendor.slug };
   const fail = (error: unknown): PollResult => {
     const message = describeError(error);
+    heartbeats.record({
+      ...run({ status: error instanceof ProviderError ? error.status : undefined }),
+      outcome: "failed",
+      changeCount: 0,
+      error: message.slice(0, 500),
+    });
     heartbeats.add({
       vendorId: vendor.id,
       checkedAt: now(),
@@ -106,17 +104,20 @@ export async function pollVendor(
   );
   if (outcome.kind === "error") return fail(outcome.error);
   const checkedAt = now();
-  const ok = (v: Validators) =>
+  const unchanged = (v: Validators): PollResult => {
+    const measuredRun = run();
+    heartbeats.record({
+      ...measuredRun,
+      outcome: measuredRun.httpStatus === 304 ? "not_modified" : "unchanged",
+      changeCount: 0,
+      error: null,
+    });
     heartbeats.add({ vendorId: vendor.id, checkedAt, ok: true, error: null, validators: v as Prisma.InputJsonValue });
-  if (outcome.kind === "unchanged") {
-    ok(outcome.validators);
     return { ...base, outcome: "unchanged" };
-  }
+  };
+  if (outcome.kind === "unchanged") return unchanged(outcome.validators);
   const hash = snapshotHash(outcome.snapshot);
-  if (hash === target.contentHash) {
-    ok(outcome.validators);
-    return { ...base, outcome: "unchanged" };
-  }
+  if (hash === target.contentHash) return unchanged(outcome.validators);
   const stored = await loadStoredState(vendor.id, outcome.snapshot);
   const changes = diffSnapshot(stored, outcome.snapshot, {
     vendorId: vendor.id,
@@ -128,6 +129,7 @@ export async function pollVendor(
       .digest("hex"),
     now: checkedAt,
   });
+  const measuredRun = run();
   try {
     await commitPoll({
       vendor: target,
@@ -136,9 +138,14 @@ export async function pollVendor(
       contentHash: hash,
       validators: outcome.validators,
       now: checkedAt,
+      run: { ...measuredRun, error: null },
     });
   } catch (error) {
-    if (error instanceof ConcurrentPollError) return { ...base, outcome: "unchanged" };
+    if (error instanceof ConcurrentPollError) {
+      // Another poll committed this content first; this one read the same page, and changed nothing.
+      heartbeats.record({ ...measuredRun, outcome: "unchanged", changeCount: 0, error: null });
+      return { ...base, outcome: "unchanged" };
+    }
     return fail(error);
   }
   return { ...base, outcome: "changed", changes, baseline: target.lastSuccessAt === null };

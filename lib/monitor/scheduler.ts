@@ -1,4 +1,5 @@
-import { type Lane, claimDueVendors } from "@/lib/monitor/claim";
+import { claimDueVendors } from "@/lib/monitor/claim";
+import type { Lane } from "@/lib/monitor/poll-state";
 import type { Dispatch } from "@/lib/monitor/dispatch";
 import { HeartbeatBuffer } from "@/lib/monitor/heartbeat";
 import { invalidateVendors } from "@/lib/cache/invalidate";

@@ -3,7 +3,8 @@ import type { Dispatch } from "@/lib/monitor/dispatch";
 import { HeartbeatBuffer } from "@/lib/monitor/heartbeat";
 import { invalidateVendors } from "@/lib/cache/invalidate";
 import { observedPoll } from "@/lib/monitor/observed-poll";
-import type { PollResult, PollableVendor } from "@/lib/monitor/poll-vendor";
+import type { PollResult } from "@/lib/monitor/poll-vendor";
+import type { PollableVendor } from "@/lib/monitor/poll-state";
 import type { Fetcher } from "@/lib/providers";
 
 export interface SweepOptions {

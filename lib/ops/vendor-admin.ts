@@ -1,7 +1,6 @@
 import { verifySelect, verifyVendor } from "@/lib/catalog/verify";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { pollableVendorSelect } from "@/lib/monitor/poll-vendor";
+import { pollableVendorSelect, retarget, setPolling } from "@/lib/monitor/poll-state";
 import { pollVendors } from "@/lib/monitor/sweep";
 import { PROVIDER_IDS } from "@/lib/providers/types";
 
@@ -21,11 +20,7 @@ async function vendorOf(slug: string) {
 
 export async function setVendorEnabled(slug: string, enabled: boolean): Promise<string> {
   const vendor = await vendorOf(slug);
-  // Enabling makes it due now rather than whenever its old due time was.
-  await db.vendor.update({
-    where: { id: vendor.id },
-    data: { enabled, ...(enabled ? { nextPollAt: new Date() } : {}) },
-  });
+  await setPolling(vendor.id, enabled);
   return enabled ? `${vendor.name} is enabled and polled next.` : `${vendor.name} is disabled: it is not polled.`;
 }
 
@@ -40,18 +35,7 @@ export async function setVendorProvider(slug: string, provider: string, endpoint
   const apiEndpoint = endpoint.trim() || null;
   if (apiEndpoint && !(URL.canParse(apiEndpoint) && /^https?:$/.test(new URL(apiEndpoint).protocol)))
     throw new AdminActionError("the API endpoint must be an http(s) URL");
-  await db.vendor.update({
-    where: { id: vendor.id },
-    data: {
-      provider: provider === "auto" ? null : provider,
-      apiEndpoint,
-      contentHash: null,
-      fetchValidators: Prisma.DbNull,
-      etag: null,
-      lastModified: null,
-      nextPollAt: new Date(),
-    },
-  });
+  await retarget(vendor.id, { provider: provider === "auto" ? null : provider, apiEndpoint }, { pollNow: true });
   return `${vendor.name}: provider ${provider === "auto" ? "detected on the next poll" : provider}, endpoint ${apiEndpoint ?? "the provider's default"}.`;
 }
 

@@ -11,7 +11,9 @@ import { gzipSync } from "node:zlib";
  *   them, so a purge marks those in use stale and renders them again at once (at most once a second
  *   per page, however often vendors change), serving the stale page until the new one is in;
  *   those nobody asked for since their last render are dropped.
- * Entries live `ttlMs` at most; count and bytes are bounded, the oldest entries leave first.
+ * Entries live `ttlMs` at most. Bounded twice, by entries and by bytes, since a large vendor's page
+ * is hundreds of kilobytes and a count alone would let a few thousand of them take gigabytes; the
+ * oldest entries leave first, and a page larger than the whole budget is not kept.
  */
 interface Entry {
   status: number;
@@ -71,7 +73,7 @@ export class PageCache {
     private readonly origin: () => string,
     private readonly ttlMs = 30_000,
     private readonly maxEntries = 5000,
-    private readonly maxBytes = 64 * 1024 * 1024,
+    private readonly maxBytes = 256 * 1024 * 1024,
   ) {}
 
   /**
@@ -93,8 +95,14 @@ export class PageCache {
     );
   }
 
-  get size(): { entries: number; bytes: number } {
-    return { entries: this.entries.size, bytes: this.bytes };
+  stats() {
+    return {
+      entries: this.entries.size,
+      bytes: this.bytes,
+      pending: this.pending.size,
+      maxEntries: this.maxEntries,
+      maxBytes: this.maxBytes,
+    };
   }
 
   /** These vendors changed: their own pages go, and every site-wide page turns stale. */

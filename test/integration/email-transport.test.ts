@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { listLocalEmails, localEmail } from "@/lib/email/dev-outbox";
 import { createEmailTransport, type OutgoingEmail } from "@/lib/email/transport";
 import { connectTestDatabase } from "@/test/support/db";
 import { type ResendCapture, startResendCapture } from "@/test/support/resend-capture";
@@ -79,5 +80,21 @@ describe("email transport without an API key", () => {
     expect(kept).toHaveLength(1);
     expect(kept[0]).toMatchObject({ subject: "Sign in", text: "Sign in", html: "<p>Sign in</p>" });
     expect(resend.calls).toHaveLength(0);
+  });
+
+  it("shows what it kept, newest first with its headers, for /dev/emails", async () => {
+    const t = createEmailTransport({ from: "VW <a@vw.test>", logLocal: false });
+    const to = `outbox-${Date.now()}@example.com`;
+    await t.send([{ ...email(to, "First"), headers: { "List-Unsubscribe": "<https://vw.test/u/1>" } }], {
+      idempotencyKey: `first-${to}`,
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    await t.send([email(to, "Second")], { idempotencyKey: `second-${to}` });
+    const mine = (await listLocalEmails(1000)).filter((e) => e.to === to);
+    expect(mine.map((e) => e.subject)).toEqual(["Second", "First"]);
+    const first = await localEmail(mine[1]?.id ?? "");
+    expect(first).toMatchObject({ from: "VW <a@vw.test>", to, html: "<p>First</p>", text: "First" });
+    expect(first?.headers).toEqual({ "List-Unsubscribe": "<https://vw.test/u/1>" });
+    expect(await localEmail("no-such-email")).toBeNull();
   });
 });

@@ -8,8 +8,10 @@ import { interpolate } from "@/lib/deploy-check/compose";
 import { configureDatabase, db, disconnectDb } from "@/lib/db";
 import { type FixtureServer, startFixtureServer } from "@/test/fixture-server";
 import { type AppInstance, isHealthy, startInstance, waitUntil } from "@/test/support/app-instance";
+import { type ChatReceivers, startChatReceivers } from "@/test/support/chat-receivers";
 import { createIsolatedDatabase } from "@/test/support/db";
 import { inngestIntrospect } from "@/test/support/inngest-sign";
+import { addChannel, createUser, subscribe, webhookSecret } from "@/test/support/notify-factories";
 import { INCIDENT, incidentStage, stagePayloads } from "@/test/support/statuspage-script";
 
 /**
@@ -28,6 +30,7 @@ const postgres = inject("databaseKind") === "postgres";
 
 let database: Awaited<ReturnType<typeof createIsolatedDatabase>>;
 let farm: FixtureServer;
+let rx: ChatReceivers;
 let dataRoot: string;
 let a: AppInstance;
 let b: AppInstance;
@@ -79,6 +82,7 @@ describe.skipIf(!postgres)("a two-instance fleet on PostgreSQL", () => {
     configureDatabase(database.url, "postgres");
     dataRoot = await mkdtemp(path.join(os.tmpdir(), "vw-fleet-"));
     farm = await startFixtureServer();
+    rx = await startChatReceivers();
     for (const slug of slugs) serve(slug, {});
     await db.vendor.createMany({
       data: slugs.map((slug) => ({
@@ -101,6 +105,7 @@ describe.skipIf(!postgres)("a two-instance fleet on PostgreSQL", () => {
     await Promise.all([a, b, c, worker].map((i) => i?.kill("SIGKILL")));
     await disconnectDb();
     await farm?.close();
+    await rx?.close();
     await database?.drop();
     if (dataRoot) await rm(dataRoot, { recursive: true, force: true });
   });
@@ -147,6 +152,19 @@ describe.skipIf(!postgres)("a two-instance fleet on PostgreSQL", () => {
       await page(instance, slug);
       expect((await page(instance, slug)).cache, instance.name).toBe("HIT");
     }
+    // Three subscribers, each with email (kept in the local outbox: no RESEND_API_KEY) and a signed
+    // webhook; both instances run the notification workers.
+    const vendor = await db.vendor.findUniqueOrThrow({ where: { slug } });
+    const subscribers = await Promise.all(
+      [0, 1, 2].map(async (n) => {
+        const user = await createUser({ email: `fleet-${n}-${Date.now()}@example.com` });
+        await subscribe(user.id, vendor.id);
+        const secret = webhookSecret();
+        rx.setSecret(`fleet-${n}`, secret);
+        await addChannel(user.id, "webhook", rx.urlFor("webhook", `fleet-${n}`), secret);
+        return user;
+      }),
+    );
     const filled = Date.now();
     serve(slug, { incident: incidentStage(1) });
     const title = INCIDENT.name as string;
@@ -167,10 +185,35 @@ describe.skipIf(!postgres)("a two-instance fleet on PostgreSQL", () => {
       i.logs.filter((l) => l.event === "poll" && l.vendor === slug && l.outcome === "changed" && logTime(l) >= filled),
     );
     expect(changed).toHaveLength(1);
-    const vendor = await db.vendor.findUniqueOrThrow({ where: { slug } });
     const events = await db.notificationOutbox.findMany({ where: { vendorId: vendor.id } });
     expect(events.map((e) => e.event)).toEqual(["vendor/incident.created"]);
-  }, 60_000);
+
+    // Each subscriber hears once per channel, whichever instance fanned out and sent.
+    const emails = () => db.localEmail.findMany({ where: { to: { in: subscribers.map((u) => u.email as string) } } });
+    await waitUntil(
+      "every alert delivered",
+      async () => rx.accepted("webhook").length >= 3 && (await emails()).length >= 3,
+      30_000,
+    );
+    // Long enough for a second sender on the other instance to have doubled anything.
+    await new Promise((r) => setTimeout(r, 2 * INTERVAL * 1000));
+    for (const [n, user] of subscribers.entries()) {
+      const calls = rx.accepted("webhook", `fleet-${n}`);
+      expect(calls, user.email as string).toHaveLength(1);
+      expect(calls[0]?.body).toMatchObject({ type: "alert", vendor: { slug } });
+    }
+    expect(rx.redeliveries).toBe(0);
+    const mail = await emails();
+    expect(mail.map((m) => m.to).sort()).toEqual(subscribers.map((u) => u.email).sort());
+    for (const m of mail) expect(m.subject).toContain(`Farm 0: ${title}`);
+    const deliveries = await db.notificationDelivery.groupBy({
+      by: ["userId", "channelId"],
+      where: { userId: { in: subscribers.map((u) => u.id) } },
+      _count: { _all: true },
+    });
+    expect(deliveries).toHaveLength(6);
+    for (const d of deliveries) expect(d._count._all).toBe(1);
+  }, 90_000);
 
   it("polls a killed instance's share from the other within one interval", async () => {
     await a.kill("SIGKILL");

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HeartbeatBuffer } from "@/lib/monitor/heartbeat";
 import { ConcurrentPollError, commitPoll } from "@/lib/monitor/persist";
-import { pollableVendorSelect, pollVendor, snapshotHash } from "@/lib/monitor/poll-vendor";
+import { pollableVendorSelect } from "@/lib/monitor/poll-state";
+import { pollVendor, snapshotHash } from "@/lib/monitor/poll-vendor";
 import { diffSnapshot } from "@/lib/monitor/diff";
 import { loadStoredState } from "@/lib/monitor/stored-state";
 import { createFetcher } from "@/lib/net/fetch";
@@ -163,6 +164,7 @@ describe("monitoring a scripted incident lifecycle", () => {
       contentHash: snapshotHash(outcome.snapshot),
       validators: outcome.validators,
       now,
+      run: { startedAt: now, durationMs: 1, httpStatus: 200, bytes: 1, error: null },
     };
     await commitPoll(input);
     await expect(commitPoll(input)).rejects.toBeInstanceOf(ConcurrentPollError);

@@ -6,9 +6,22 @@ import { PageCache } from "@/lib/runtime/page-cache";
 /** A stand-in for Next: counts renders, so the test sees which requests reached it. */
 let renders = 0;
 let origin: http.Server;
-let front: http.Server;
+let front: { url: string; close(): void };
 let cache: PageCache;
 let base: string;
+
+const originUrl = () => `http://127.0.0.1:${(origin.address() as AddressInfo).port}`;
+
+/** A front server like lib/runtime/server.ts's, for one cache. */
+async function frontFor(pages: PageCache): Promise<{ url: string; close(): void }> {
+  const server = http.createServer((req, res) => {
+    if (PageCache.cacheable(req))
+      void pages.serve(req, res).then((hit) => hit || res.writeHead(502).end("fallthrough"));
+    else res.writeHead(204).end();
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
 
 beforeAll(async () => {
   origin = http.createServer((req, res) => {
@@ -19,14 +32,9 @@ beforeAll(async () => {
       .end(`<h1>${req.url} render ${renders}</h1>`);
   });
   await new Promise<void>((r) => origin.listen(0, "127.0.0.1", r));
-  cache = new PageCache(() => `http://127.0.0.1:${(origin.address() as AddressInfo).port}`, 60_000);
-  front = http.createServer((req, res) => {
-    if (PageCache.cacheable(req))
-      void cache.serve(req, res).then((hit) => hit || res.writeHead(502).end("fallthrough"));
-    else res.writeHead(204).end();
-  });
-  await new Promise<void>((r) => front.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+  cache = new PageCache(originUrl, 60_000);
+  front = await frontFor(cache);
+  base = front.url;
 });
 afterAll(() => {
   origin.close();
@@ -111,23 +119,6 @@ describe("page cache", () => {
     expect(PageCache.cacheable(req("/vendors/acme/incidents/a/b"))).toBe(false);
   });
 
-  it("keeps its bytes under the bound, dropping the oldest entries first", async () => {
-    const small = new PageCache(() => `http://127.0.0.1:${(origin.address() as AddressInfo).port}`, 60_000, 100, 600);
-    const res = () => {
-      const r = new http.ServerResponse({ method: "GET" } as http.IncomingMessage);
-      r.writeHead = () => r;
-      r.end = () => r;
-      return r;
-    };
-    for (let i = 0; i < 20; i++) {
-      const req = { method: "GET", url: `/vendors/bound-${i}`, headers: {} } as http.IncomingMessage;
-      expect(await small.serve(req, res())).toBe(true);
-      expect(small.size.bytes).toBeLessThanOrEqual(600);
-    }
-    expect(small.size.entries).toBeGreaterThan(1);
-    expect(small.size.entries).toBeLessThan(20);
-  });
-
   it("does not cache errors, other queries, RSC navigations or draft mode", async () => {
     expect((await fetch(`${base}/vendors/missing`)).status).toBe(502);
     for (const [path, headers] of [
@@ -139,5 +130,26 @@ describe("page cache", () => {
     ] as const) {
       expect((await fetch(`${base}${path}`, { headers })).status).toBe(204);
     }
+  });
+
+  it("holds at most its bound of pages, by count and by bytes, dropping the oldest", async () => {
+    const byCount = new PageCache(originUrl, 60_000, 3);
+    const countFront = await frontFor(byCount);
+    for (let i = 0; i < 10; i++) expect((await fetch(`${countFront.url}/vendors/count-${i}`)).status).toBe(200);
+    expect(byCount.stats().entries).toBe(3);
+    expect((await fetch(`${countFront.url}/vendors/count-9`)).headers.get("x-vendorwatch-cache")).toBe("HIT");
+    expect((await fetch(`${countFront.url}/vendors/count-0`)).headers.get("x-vendorwatch-cache")).toBe("MISS");
+    countFront.close();
+
+    // Each page here is about 90 bytes with its gzip copy: a 200-byte budget holds two.
+    const byBytes = new PageCache(originUrl, 60_000, 5000, 200);
+    const bytesFront = await frontFor(byBytes);
+    for (let i = 0; i < 10; i++) await (await fetch(`${bytesFront.url}/vendors/bytes-${i}`)).text();
+    const { entries, bytes } = byBytes.stats();
+    expect(bytes).toBeLessThanOrEqual(200);
+    expect(entries).toBe(2);
+    byBytes.purge(["bytes-9"]);
+    expect(byBytes.stats().bytes).toBeLessThan(bytes);
+    bytesFront.close();
   });
 });

@@ -1,6 +1,7 @@
 import { createEmailTransport } from "@/lib/email/transport";
 import { HeartbeatBuffer } from "@/lib/monitor/heartbeat";
-import { pollableVendorSelect, pollVendor } from "@/lib/monitor/poll-vendor";
+import { pollableVendorSelect } from "@/lib/monitor/poll-state";
+import { pollVendor } from "@/lib/monitor/poll-vendor";
 import { createFetcher } from "@/lib/net/fetch";
 import { createPoster } from "@/lib/notify/http";
 import { type RunnerContext, notifyOnce } from "@/lib/notify/runner";

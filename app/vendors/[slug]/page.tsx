@@ -7,9 +7,10 @@ import { MaintenanceList } from "@/components/vendor-page/maintenance-list";
 import { ReliabilityStats } from "@/components/vendor-page/reliability-stats";
 import { SignupCta } from "@/components/vendor-page/signup-cta";
 import { appUrl } from "@/env";
-import { getVendorDetail, getVendorReliability } from "@/lib/data/cached";
+import { getVendorDetail, getVendorReliability, getVendorStrips } from "@/lib/data/cached";
 import { observedPeriod } from "@/lib/data/observed-period";
-import { RECENT_INCIDENT_DAYS, UPTIME_DAYS } from "@/lib/data/vendor-detail";
+import { UPTIME_DAYS } from "@/lib/data/uptime";
+import { RECENT_INCIDENT_DAYS } from "@/lib/data/vendor-detail";
 import { upcomingMaintenances } from "@/lib/feeds/ical";
 import { watchedFor } from "@/lib/text/format";
 import { VendorHeader } from "./vendor-header";
@@ -48,8 +49,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function VendorPage({ params }: Props) {
   const { slug } = await params;
-  const [detail, stats] = await Promise.all([getVendorDetail(slug), getVendorReliability(slug)]);
-  if (!detail) notFound();
+  const [detail, stats, strips] = await Promise.all([
+    getVendorDetail(slug),
+    getVendorReliability(slug),
+    getVendorStrips(slug),
+  ]);
+  if (!detail || !strips) notFound();
   const { vendor } = detail;
   // "now" is the render time: the page is cached, and these lists only move on a poll, which
   // revalidates it.
@@ -104,7 +109,9 @@ export default async function VendorPage({ params }: Props) {
               ? `Vendorwatch tracks these components of ${vendor.name}, with their uptime over the last ${UPTIME_DAYS} days.`
               : `Vendorwatch tracks these components of ${vendor.name}, with their uptime since it started watching (${watchedFor(watched.days)}).`}
         </p>
-        {watched !== null && <ComponentGroups components={detail.components} now={now} />}
+        {watched !== null && (
+          <ComponentGroups slug={vendor.slug} components={detail.components} strips={strips} now={now} />
+        )}
       </Section>
 
       <Section id="incidents" title={`Incidents in the last ${RECENT_INCIDENT_DAYS} days`}>

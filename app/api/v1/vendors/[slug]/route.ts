@@ -20,7 +20,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     lastCheckedAt: live.lastCheckedAt,
     lastSuccessAt: live.lastSuccessAt,
     watchedSince: detail.watchedSince,
-    components: detail.components.map(({ days: _days, ...c }) => c),
+    components: detail.components,
     incidents: detail.incidents,
     maintenances: detail.maintenances,
   });
