@@ -32,8 +32,11 @@ type Scope = { slug: string } | { slug: null };
 const VENDOR_PATH =
   /^\/(?:vendors\/([a-z0-9-]+)(?:\/?|\/(?:feed\.atom|feed\.rss|badge\.svg)|\/incidents\/[A-Za-z0-9._~%-]{1,200})|api\/v1\/vendors\/([a-z0-9-]+))$/;
 const SITE_PATHS = new Set(["/", "/status", "/vendors"]);
-// The directory's own parameters; any other query string goes to Next uncached.
-const DIRECTORY_PARAMS = new Set(["q", "category", "status", "page"]);
+// The lists' own parameters; any other query string goes to Next uncached.
+const LIST_PARAMS: Record<string, Set<string>> = {
+  "/vendors": new Set(["q", "category", "status", "page"]),
+  "/status": new Set(["page"]),
+};
 const DRAFT_MODE = /(^|;\s*)__prerender_bypass=/;
 const KEEP_HEADERS = ["content-type", "cache-control", "vary", "link", "x-nextjs-stale-time", "x-nextjs-prerender"];
 /** How long a stale site-wide page may still be served while its new render is under way. */
@@ -53,9 +56,9 @@ export function pageScope(url: string): Scope | null {
     if (m) return { slug: (m[1] ?? m[2]) as string };
     return SITE_PATHS.has(pathname) ? { slug: null } : null;
   }
-  if (pathname !== "/vendors") return null;
-  const params = new URLSearchParams(url.slice(q + 1));
-  for (const key of params.keys()) if (!DIRECTORY_PARAMS.has(key)) return null;
+  const allowed = LIST_PARAMS[pathname];
+  if (!allowed) return null;
+  for (const key of new URLSearchParams(url.slice(q + 1)).keys()) if (!allowed.has(key)) return null;
   return { slug: null };
 }
 

@@ -111,11 +111,13 @@ describe("page cache", () => {
     expect(renders).toBe(1);
   });
 
-  it("caches the directory's own queries, and no other query string", () => {
+  it("caches the lists' own queries, and no other query string", () => {
     const req = (url: string) => ({ method: "GET", url, headers: {} }) as http.IncomingMessage;
     expect(PageCache.cacheable(req("/vendors?q=git&status=degraded&page=2"))).toBe(true);
     expect(PageCache.cacheable(req("/vendors?utm_source=x"))).toBe(false);
+    expect(PageCache.cacheable(req("/status?page=3"))).toBe(true);
     expect(PageCache.cacheable(req("/status?x=1"))).toBe(false);
+    expect(PageCache.cacheable(req("/?page=2"))).toBe(false);
     expect(PageCache.cacheable(req("/vendors/acme/incidents/a/b"))).toBe(false);
   });
 
