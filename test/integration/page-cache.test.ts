@@ -77,14 +77,58 @@ describe("page cache", () => {
     expect(renders).toBe(1);
   });
 
-  it("does not cache errors, queries, RSC navigations or draft mode", async () => {
+  it("purges every page of a changed vendor (feeds, badge, incidents, API), and only that vendor's", async () => {
+    const paths = [
+      "/vendors/purged/feed.rss",
+      "/vendors/purged/badge.svg",
+      "/vendors/purged/incidents/abc%2F1",
+      "/api/v1/vendors/purged",
+      "/vendors/kept/feed.atom",
+    ];
+    for (const p of paths) await fetch(`${base}${p}`);
+    for (const p of paths) expect((await fetch(`${base}${p}`)).headers.get("x-vendorwatch-cache"), p).toBe("HIT");
+    cache.purge(["purged"]);
+    for (const p of paths)
+      expect((await fetch(`${base}${p}`)).headers.get("x-vendorwatch-cache"), p).toBe(
+        p.includes("kept") ? "HIT" : "MISS",
+      );
+  });
+
+  it("renders a site-wide list again after a purge, serving the stale one meanwhile", async () => {
+    await fetch(`${base}/status`);
+    renders = 0;
+    cache.purge(["anyone"]);
+    const stale = await fetch(`${base}/status`);
+    expect(stale.headers.get("x-vendorwatch-cache")).toBe("STALE");
+    // Rendered again without waiting for a visitor (at most once a second); then served.
+    let fresh = await fetch(`${base}/status`);
+    for (let i = 0; i < 200 && fresh.headers.get("x-vendorwatch-cache") !== "HIT"; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      fresh = await fetch(`${base}/status`);
+    }
+    expect(fresh.headers.get("x-vendorwatch-cache")).toBe("HIT");
+    expect(await fresh.text()).not.toBe(await stale.text());
+    expect(renders).toBe(1);
+  });
+
+  it("caches the lists' own queries, and no other query string", () => {
+    const req = (url: string) => ({ method: "GET", url, headers: {} }) as http.IncomingMessage;
+    expect(PageCache.cacheable(req("/vendors?q=git&status=degraded&page=2"))).toBe(true);
+    expect(PageCache.cacheable(req("/vendors?utm_source=x"))).toBe(false);
+    expect(PageCache.cacheable(req("/status?page=3"))).toBe(true);
+    expect(PageCache.cacheable(req("/status?x=1"))).toBe(false);
+    expect(PageCache.cacheable(req("/?page=2"))).toBe(false);
+    expect(PageCache.cacheable(req("/vendors/acme/incidents/a/b"))).toBe(false);
+  });
+
+  it("does not cache errors, other queries, RSC navigations or draft mode", async () => {
     expect((await fetch(`${base}/vendors/missing`)).status).toBe(502);
     for (const [path, headers] of [
       ["/vendors/acme?x=1", {}],
       ["/vendors/acme", { rsc: "1" }],
       ["/vendors/acme", { cookie: "__prerender_bypass=1" }],
-      ["/vendors/acme/feed.rss", {}],
-      ["/", {}],
+      ["/vendors/acme/logo.svg", {}],
+      ["/dashboard", {}],
     ] as const) {
       expect((await fetch(`${base}${path}`, { headers })).status).toBe(204);
     }
