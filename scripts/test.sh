@@ -20,6 +20,11 @@ npx tsc --noEmit -p .
 echo "[test] lint and format"
 npx eslint . --max-warnings 0
 npx prettier --check . --log-level warn
+# Prettier formats Markdown with a merge's conflict markers still in it; nothing else would notice.
+if git grep -nE '^(<{7}|>{7}) ' -- . ':!node_modules' 2>/dev/null; then
+  echo "[test] unresolved merge conflict markers (above)" >&2
+  exit 1
+fi
 
 echo "[test] unit and integration tests (embedded PGlite)"
 npx vitest run

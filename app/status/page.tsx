@@ -6,20 +6,40 @@ import { AutoRefresh } from "@/components/layout/auto-refresh";
 import { StatusLabel } from "@/components/status/status-label";
 import { getDownNow } from "@/lib/data/cached";
 import { formatUtc } from "@/lib/text/format";
+import { Pagination } from "@/app/vendors/pagination";
 
 // Rendered per request from cached reads: a build-time prerender would freeze whatever database
 // the build saw. The reads themselves are cached and revalidated by tag, so this costs no query.
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: "Down right now: vendors with an outage or incident",
-  description:
-    "Every cloud vendor Vendorwatch monitors that reports an incident or a degraded, partial or major outage right now, most severe first.",
-  alternates: { canonical: "/status" },
-};
+// A bad day upstream puts hundreds of vendors here: one page of HTML per hundred, most severe first.
+const PAGE_SIZE = 100;
 
-export default async function DownNowPage() {
-  const vendors = await getDownNow();
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+async function pageOf({ searchParams }: Props): Promise<number> {
+  const raw = (await searchParams).page;
+  const page = Number((Array.isArray(raw) ? raw[0] : raw) ?? "1");
+  return Number.isInteger(page) && page > 0 ? Math.min(page, 10_000) : 1;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const page = await pageOf(props);
+  return {
+    title: "Down right now: vendors with an outage or incident",
+    description:
+      "Every cloud vendor Vendorwatch monitors that reports an incident or a degraded, partial or major outage right now, most severe first.",
+    alternates: { canonical: page > 1 ? `/status?page=${page}` : "/status" },
+  };
+}
+
+export default async function DownNowPage(props: Props) {
+  const [all, requested] = await Promise.all([getDownNow(), pageOf(props)]);
+  const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+  const page = Math.min(requested, pages);
+  const vendors = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   return (
     <div className="space-y-6">
       <AutoRefresh intervalMs={30_000} />
@@ -31,9 +51,9 @@ export default async function DownNowPage() {
         </p>
       </header>
       <p role="status" className="text-sm font-medium" data-testid="down-count">
-        {vendors.length === 0
+        {all.length === 0
           ? "No monitored vendor reports a problem right now."
-          : `${vendors.length} vendor${vendors.length === 1 ? "" : "s"} with a problem`}
+          : `${all.length} vendor${all.length === 1 ? "" : "s"} with a problem`}
       </p>
       {vendors.length > 0 && (
         <ul className="divide-y rounded-lg border" aria-label="Vendors with a problem">
@@ -70,6 +90,7 @@ export default async function DownNowPage() {
           ))}
         </ul>
       )}
+      <Pagination page={page} pages={pages} params={{}} basePath="/status" />
     </div>
   );
 }

@@ -5,12 +5,22 @@ const LINK =
   "rounded-md border px-3 py-1.5 text-sm hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 /** Previous / next links that keep the current filters; the page count is stated in words. */
-export function Pagination({ page, pages, params }: { page: number; pages: number; params: Record<string, string> }) {
+export function Pagination({
+  page,
+  pages,
+  params,
+  basePath = "/vendors",
+}: {
+  page: number;
+  pages: number;
+  params: Record<string, string>;
+  basePath?: string;
+}) {
   if (pages <= 1) return null;
   const href = (p: number) => {
     const search = new URLSearchParams({ ...params, ...(p > 1 ? { page: String(p) } : {}) });
     const qs = search.toString();
-    return qs ? `/vendors?${qs}` : "/vendors";
+    return qs ? `${basePath}?${qs}` : basePath;
   };
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between gap-4">

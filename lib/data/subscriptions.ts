@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isVendorSlug } from "@/lib/domain/slug";
 import { IMPACTS, type Impact } from "@/lib/domain/vocabulary";
 import { InvalidInputError, NotFoundError, PlanLimitError } from "@/lib/data/errors";
 import { nextPlan, planOf } from "@/lib/plans";
@@ -32,6 +33,7 @@ type Tx = Prisma.TransactionClient;
 const TX = { maxWait: 10_000, timeout: 15_000 };
 
 async function vendorBySlug(client: Tx, slug: string) {
+  if (!isVendorSlug(slug)) throw new NotFoundError(`no vendor "${slug}"`);
   const vendor = await client.vendor.findFirst({ where: { slug, enabled: true }, select: { id: true, name: true } });
   if (!vendor) throw new NotFoundError(`no vendor "${slug}"`);
   return vendor;
@@ -137,6 +139,7 @@ export async function updateSubscription(userId: string, slug: string, patch: Su
 
 /** Stops following; NotFoundError when the user did not follow it (or it does not exist). */
 export async function unfollowVendor(userId: string, slug: string): Promise<void> {
+  if (!isVendorSlug(slug)) throw new NotFoundError(`you do not follow "${slug}"`);
   const { count } = await db.subscription.deleteMany({ where: { userId, vendor: { slug } } });
   if (!count) throw new NotFoundError(`you do not follow "${slug}"`);
 }
@@ -144,7 +147,7 @@ export async function unfollowVendor(userId: string, slug: string): Promise<void
 /** For the vendor page's follow island: one indexed lookup and one count. */
 export async function followState(userId: string, slug: string) {
   const [following, count, user] = await Promise.all([
-    db.subscription.count({ where: { userId, vendor: { slug } } }),
+    isVendorSlug(slug) ? db.subscription.count({ where: { userId, vendor: { slug } } }) : 0,
     db.subscription.count({ where: { userId } }),
     db.user.findUnique({ where: { id: userId }, select: { plan: true } }),
   ]);

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { STATUSES, type Status } from "@/lib/domain/vocabulary";
 import { LISTED_VENDOR } from "@/lib/data/listed";
 import { STALE_AFTER_FAILURES, isStale } from "@/lib/data/staleness";
+import { isStorableText } from "@/lib/text/storable";
 
 export const PAGE_SIZE = 50;
 
@@ -20,6 +21,9 @@ export function parseStatus(value: string | null | undefined): Status | undefine
 /** `GET /api/v1/vendors` and the directory: search by name, filter by category and status. */
 export async function listVendors(query: VendorListQuery) {
   const page = Math.max(1, Math.floor(query.page ?? 1));
+  // Text the database cannot hold matches no vendor; sent, it would fail the query.
+  if (![query.q, query.category].every((v) => v === undefined || isStorableText(v)))
+    return { vendors: [], page, pageSize: PAGE_SIZE, total: 0 };
   const where: Prisma.VendorWhereInput = {
     AND: [LISTED_VENDOR],
     ...(query.q

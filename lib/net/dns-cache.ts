@@ -12,7 +12,7 @@ export interface Answer {
  */
 const POSITIVE_MS = 60_000;
 const NEGATIVE_MS = 30_000;
-const MAX_ENTRIES = 10_000;
+export const DNS_CACHE_MAX_ENTRIES = 10_000;
 
 type Entry = { expires: number; answer: Promise<Answer[]> };
 const cache = new Map<string, Entry>();
@@ -27,10 +27,12 @@ export function cachedLookup(hostname: string, now = Date.now()): Promise<Answer
   answer.catch(() => {
     entry.expires = Date.now() + NEGATIVE_MS;
   });
-  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+  if (cache.size >= DNS_CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
   cache.set(hostname, entry);
   return answer;
 }
+
+export const dnsCacheSize = (): number => cache.size;
 
 export function clearDnsCache(): void {
   cache.clear();

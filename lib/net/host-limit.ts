@@ -11,7 +11,14 @@ export class HostLimiter {
   constructor(
     private readonly limit: number,
     private readonly minIntervalMs = 0,
+    // Past start times are dropped once this many hosts are remembered; see forgetPastStarts.
+    private readonly maxRememberedHosts = 1024,
   ) {}
+
+  /** Hosts with any state kept: running, queued, or a start time to keep apart from. */
+  get trackedHosts(): number {
+    return new Set([...this.active.keys(), ...this.waiting.keys(), ...this.nextStart.keys()]).size;
+  }
 
   async run<T>(host: string, task: () => Promise<T>): Promise<T> {
     await this.acquire(host);
@@ -22,12 +29,22 @@ export class HostLimiter {
         await new Promise((r) => setTimeout(r, wait));
       }
       this.nextStart.set(host, Date.now() + this.minIntervalMs);
+      if (this.nextStart.size > this.maxRememberedHosts) this.forgetPastStarts();
     }
     try {
       return await task();
     } finally {
       this.release(host);
     }
+  }
+
+  /**
+   * A start time already past constrains nothing, so forgetting it changes no decision; what is
+   * left are the hosts started within the last interval.
+   */
+  private forgetPastStarts(): void {
+    const now = Date.now();
+    for (const [host, at] of this.nextStart) if (at <= now) this.nextStart.delete(host);
   }
 
   private waitFor(host: string): number {

@@ -10,6 +10,10 @@ import { logger } from "@/lib/log";
 import { authSecret } from "@/lib/auth/secret";
 import { stampClientIp } from "@/lib/runtime/client-ip";
 import { buildApp, buildIsCurrent } from "@/lib/runtime/build";
+import { edge } from "@/lib/runtime/edge";
+import { VendorGate } from "@/lib/runtime/vendor-gate";
+import { incidentExists, vendorExists } from "@/lib/data/known";
+import { dnsCacheSize } from "@/lib/net/dns-cache";
 import { PageCache, registerPageCache } from "@/lib/runtime/page-cache";
 import type { OpenDatabase } from "@/lib/runtime/database";
 import { seedCatalog } from "@/prisma/seed";
@@ -70,13 +74,21 @@ export async function serve({ dev, database, port, hostname }: ServeOptions): Pr
   await app.prepare();
   const pageCache = dev ? null : new PageCache(() => `http://127.0.0.1:${port}`);
   if (pageCache) registerPageCache(pageCache);
-  const server = http.createServer((req, res) => {
-    stampClientIp(req, env.VENDORWATCH_TRUST_PROXY);
+  const gate = new VendorGate({ vendor: vendorExists, incident: incidentExists });
+  // Read by /api/internal/stats, so tests and benchmarks can watch that traffic does not grow them.
+  Object.assign(globalThis, {
+    vendorwatchCacheStats: () => ({ pageCache: pageCache?.stats() ?? null, gate: gate.stats(), dns: dnsCacheSize() }),
+  });
+  const toNext = edge(gate, (req, res) => {
     if (pageCache && PageCache.cacheable(req)) {
       void pageCache.serve(req, res).then((served) => (served ? undefined : handle(req, res)));
       return;
     }
     void handle(req, res);
+  });
+  const server = http.createServer((req, res) => {
+    stampClientIp(req, env.VENDORWATCH_TRUST_PROXY);
+    toNext(req, res);
   });
   await listen(server, port, hostname);
   const { advertiseServer } = await import("@/lib/ops/backup");

@@ -3,15 +3,18 @@ import { hasInternalSecret } from "@/lib/cache/invalidate";
 
 export const dynamic = "force-dynamic";
 
+type Stats = { vendorwatchQueryStats?: () => Record<string, number>; vendorwatchCacheStats?: () => unknown };
+
 /**
  * Query batches the embedded database served, by connection role (`vendorwatch-web` for pages and
- * the API). Benchmarks and tests use it to prove a cached page reads nothing. Loopback tooling only.
+ * the API), and the sizes of the server's in-memory caches. Benchmarks and tests use it to prove a
+ * cached page reads nothing and that traffic does not grow the caches. Loopback tooling only.
  */
 export async function GET(request: Request) {
   if (!(await hasInternalSecret(request))) {
     return NextResponse.json({ error: "forbidden" }, { status: 403 });
   }
-  const stats = (globalThis as { vendorwatchQueryStats?: () => Record<string, number> }).vendorwatchQueryStats;
-  if (!stats) return NextResponse.json({ error: "not running on the embedded database" }, { status: 404 });
-  return NextResponse.json({ queries: stats() });
+  const { vendorwatchQueryStats: queries, vendorwatchCacheStats: caches } = globalThis as Stats;
+  // queries is null on PostgreSQL, which counts nothing for us.
+  return NextResponse.json({ queries: queries?.() ?? null, caches: caches?.() ?? null });
 }
