@@ -40,7 +40,13 @@ test("an admin sees poller health, failing vendors, notifications and the catalo
 
   await page.getByRole("button", { name: "Poll now" }).click();
   await expect(page.getByRole("status")).toContainText(/^Polled: /);
-  await expect(page.getByRole("table", { name: "Poll history" })).toBeVisible();
+  const history = page.getByRole("table", { name: "Poll history" });
+  await expect(history).toBeVisible();
+  // The newest run is the poll just made: a real duration and what the page answered.
+  const newest = history.getByRole("row").nth(1).getByRole("cell");
+  await expect(newest.nth(1)).toHaveText(/^(changed|unchanged|not modified)$/);
+  await expect(newest.nth(2)).toHaveText(/^[1-9]\d* ms$/);
+  await expect(newest.nth(3)).toHaveText(/^(200|304)$/);
 
   await page.getByRole("button", { name: "Disable vendor" }).click();
   await expect(page.getByRole("status")).toContainText("is disabled: it is not polled.");

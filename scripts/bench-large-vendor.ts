@@ -19,7 +19,8 @@ const SECONDS = Number(process.argv[2] ?? 5);
 const CONCURRENCY = Number(process.argv[3] ?? 10);
 const PORT = config.BENCH_PORT;
 const TSX = ["--import", "tsx"];
-const CACHE_DIR = path.join(process.cwd(), ".next/cache/fetch-cache");
+const DATA_CACHE = path.join(process.cwd(), ".next/cache/fetch-cache");
+const ROUTE_CACHE = path.join(process.cwd(), ".next/server/route-cache");
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 
@@ -36,13 +37,13 @@ async function timed(url: string, headers: Record<string, string> = {}) {
   return { ms: performance.now() - t0, bytes: Buffer.byteLength(body), res, body };
 }
 
-/** Data-cache entries this run wrote (the directory outlives runs). */
-async function largestCacheEntry(since: number): Promise<{ file: string; bytes: number } | null> {
-  const names = await readdir(CACHE_DIR).catch(() => [] as string[]);
+/** The largest file this run wrote under a cache directory (the directories outlive runs). */
+async function largestEntry(dir: string, since: number): Promise<{ file: string; bytes: number } | null> {
+  const names = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
   let best: { file: string; bytes: number } | null = null;
   for (const name of names) {
-    const s = await stat(path.join(CACHE_DIR, name));
-    if (s.mtimeMs >= since && (!best || s.size > best.bytes)) best = { file: name, bytes: s.size };
+    const s = await stat(path.join(dir, name));
+    if (s.isFile() && s.mtimeMs >= since && (!best || s.size > best.bytes)) best = { file: name, bytes: s.size };
   }
   return best;
 }
@@ -104,12 +105,16 @@ await runMain(async () => {
     const api = await load(apiUrl, CONCURRENCY, SECONDS);
     const apiOne = await load(apiUrl, 1, SECONDS);
     const fileOne = await load(fileUrl, 1, SECONDS);
-    const largest = await largestCacheEntry(started);
+    const largest = await largestEntry(DATA_CACHE, started);
+    const largestRoute = await largestEntry(ROUTE_CACHE, started);
     const refused = log.split("\n").filter((l) => /over 2MB/i.test(l)).length;
 
     console.log(`bench:large  ${vendor.name}: ${components} components, ${intervals} history intervals over 90 days`);
     console.log(`vendor page HTML        ${kib(firstPage.bytes)} (${firstPage.bytes} bytes)   target <= 300 KiB`);
     console.log(`largest data-cache entry ${largest ? kib(largest.bytes) : "none"}   Next's limit 2048 KiB`);
+    console.log(
+      `largest route-cache file ${largestRoute ? `${kib(largestRoute.bytes)} (${largestRoute.file})` : "none"}`,
+    );
     console.log(`"items over 2MB" logged ${refused} time(s)`);
     console.log(`API detail JSON         ${kib(firstApi.bytes)}`);
     console.log(`first page render       ${ms(firstPage.ms)}   first API answer ${ms(firstApi.ms)}`);

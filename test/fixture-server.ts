@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
@@ -61,6 +62,8 @@ export interface LoggedRequest {
 
 export interface FixtureServer {
   url: string;
+  /** The underlying server, for tests that watch its connections. */
+  server: http.Server;
   port: number;
   requests: LoggedRequest[];
   /** Serve a spec (or a hand-written handler) at an exact path (query string ignored unless given). */
@@ -153,10 +156,17 @@ function streamHuge(res: http.ServerResponse, total: number): void {
   pump();
 }
 
-export async function startFixtureServer(): Promise<FixtureServer> {
+export interface FixtureServerOptions {
+  /** Serve HTTPS with this key and certificate (see test/support/self-signed.ts). */
+  tls?: { key: string; cert: string };
+  /** How long an idle keep-alive connection stays open (ms). */
+  keepAliveTimeoutMs?: number;
+}
+
+export async function startFixtureServer(options: FixtureServerOptions = {}): Promise<FixtureServer> {
   const routes = new Map<string, Prepared | RouteHandler>();
   const requests: LoggedRequest[] = [];
-  const server = http.createServer((req, res) => {
+  const handler: http.RequestListener = (req, res) => {
     const full = req.url ?? "/";
     const path = full.split("?")[0] ?? "/";
     requests.push({ method: req.method ?? "GET", path, headers: req.headers, at: Date.now() });
@@ -168,15 +178,17 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     if (typeof route === "function") return route(req, res);
     if (route.delayMs) setTimeout(() => serve(route, req, res), route.delayMs);
     else serve(route, req, res);
-  });
-  server.keepAliveTimeout = 1000;
+  };
+  const server = options.tls ? https.createServer(options.tls, handler) : http.createServer(handler);
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 1000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const set = (path: string, spec: RouteSpec | RouteHandler) => {
     routes.set(path, typeof spec === "function" ? spec : prepare(spec));
   };
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? "https" : "http"}://127.0.0.1:${port}`,
+    server,
     port,
     requests,
     set,

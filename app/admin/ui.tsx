@@ -14,10 +14,11 @@ export function Stat({
   bad?: boolean;
 }) {
   return (
-    <div className={cn("rounded-lg border p-4", bad && "border-status-major")}>
+    <div className={cn("min-w-0 rounded-lg border p-4", bad && "border-status-major")}>
       <dt className="text-sm text-muted-foreground">{label}</dt>
       <dd className={cn("mt-1 text-2xl font-semibold tabular-nums", bad && "text-status-major")}>{value}</dd>
-      {note && <dd className="mt-1 text-xs text-muted-foreground">{note}</dd>}
+      {/* Notes may be URLs (a vendor's endpoint): they wrap anywhere rather than widen a phone's page. */}
+      {note && <dd className="mt-1 text-xs text-muted-foreground [overflow-wrap:anywhere]">{note}</dd>}
     </div>
   );
 }

@@ -39,9 +39,15 @@ export function FollowButton({ slug, vendorName }: { slug: string; vendorName: s
   });
 
   const onSubmit = (event: FormEvent) => {
-    if (!data?.signedIn) return; // a plain GET to /login?follow=<slug>
+    if (data && !data.signedIn) return; // a plain GET to /login?follow=<slug>
     event.preventDefault();
-    follow.mutate();
+    if (data) return follow.mutate();
+    // Pressed before the visitor's state arrived: find out first, instead of sending a signed-in
+    // visitor through sign-in.
+    void queryClient.fetchQuery({ queryKey: key, queryFn: () => fetchFollowState(slug) }).then(
+      (state) => (state.signedIn ? follow.mutate() : router.push(`/login?follow=${encodeURIComponent(slug)}`)),
+      () => router.push(`/login?follow=${encodeURIComponent(slug)}`),
+    );
   };
 
   if (data?.signedIn && data.following) {

@@ -4,6 +4,12 @@ import { incidentStage, stagePayloads } from "@/test/support/statuspage-script";
 /** The large vendor: Cloudflare's recorded page. */
 export const LARGE_VENDOR_SLUG = "cloudflare-e2e";
 
+/**
+ * A status page no one added: the accounts journey pastes its address on the dashboard, so the app
+ * detects it and reads it then and there.
+ */
+export const UNLISTED_PAGE = { path: "/pasteboard", name: "Pasteboard Cloud" };
+
 export interface VendorFixtures {
   server: FixtureServer;
   vendors: Array<{ slug: string; name: string; url: string }>;
@@ -14,8 +20,8 @@ export interface VendorFixtures {
 
 /**
  * Vendors' status pages on loopback: one that will have an incident, two real pages as recorded
- * (bexio's, and Cloudflare's with 467 components, the large vendor), and one the browser tests
- * switch between operational and an incident.
+ * (bexio's, and Cloudflare's with 467 components, the large vendor), one the browser tests
+ * switch between operational and an incident, and one that is not added (UNLISTED_PAGE).
  */
 export async function startVendorFixtures(): Promise<VendorFixtures> {
   const server = await startFixtureServer();
@@ -41,6 +47,15 @@ export async function startVendorFixtures(): Promise<VendorFixtures> {
       res.writeHead(204).end();
     });
   }
+  const unlisted = stagePayloads({});
+  const renamed = (json: string) => {
+    const payload = JSON.parse(json) as { page: Record<string, unknown> };
+    payload.page = { ...payload.page, name: UNLISTED_PAGE.name, url: `${server.url}${UNLISTED_PAGE.path}` };
+    return JSON.stringify(payload);
+  };
+  server.set(`${UNLISTED_PAGE.path}/api/v2/summary.json`, { body: renamed(unlisted.summary) });
+  server.set(`${UNLISTED_PAGE.path}/api/v2/incidents.json`, { body: renamed(unlisted.incidents) });
+  server.set(`${UNLISTED_PAGE.path}/api/v2/scheduled-maintenances.json`, { body: renamed(unlisted.maintenances) });
   server.set("/bexio/api/v2/summary.json", { body: fixture("statuspage/bexio-summary-minor-incident-2026-04.json") });
   server.set("/cloudflare/api/v2/summary.json", {
     body: fixture("statuspage/cloudflare-summary-minor-with-maintenances-2026-04.json"),

@@ -1,5 +1,6 @@
 import { normaliseStatusUrl } from "@/lib/cli/vendors-add";
 import { db } from "@/lib/db";
+import { forgetMovedPages } from "@/lib/monitor/poll-state";
 import type { CatalogEntry, ParsedCatalog, RowProblem } from "./entries";
 
 /** The `--json` shape of `vendors import`: exactly these keys. `errors` lists the invalid rows. */
@@ -109,8 +110,8 @@ async function writeUpdates(tx: Parameters<Parameters<typeof db.$transaction>[0]
   const params: unknown[] = [];
   const rows = updates.map((u) => {
     const n = params.length;
-    params.push(u.id, u.name, u.statusPageUrl, u.provider, u.category, u.logoUrl, u.urlChanged);
-    return `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}::boolean)`;
+    params.push(u.id, u.name, u.statusPageUrl, u.provider, u.category, u.logoUrl);
+    return `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6})`;
   });
   await tx.$executeRawUnsafe(
     `UPDATE "Vendor" AS v SET
@@ -119,14 +120,14 @@ async function writeUpdates(tx: Parameters<Parameters<typeof db.$transaction>[0]
        provider = x.provider,
        category = x.category,
        "logoUrl" = x.logo,
-       "apiEndpoint" = CASE WHEN x.moved THEN NULL ELSE v."apiEndpoint" END,
-       "fetchValidators" = CASE WHEN x.moved THEN NULL ELSE v."fetchValidators" END,
-       etag = CASE WHEN x.moved THEN NULL ELSE v.etag END,
-       "lastModified" = CASE WHEN x.moved THEN NULL ELSE v."lastModified" END,
        "updatedAt" = now()
-     FROM (VALUES ${rows.join(", ")}) AS x(id, name, url, provider, category, logo, moved)
+     FROM (VALUES ${rows.join(", ")}) AS x(id, name, url, provider, category, logo)
      WHERE v.id = x.id`,
     ...params,
+  );
+  await forgetMovedPages(
+    updates.filter((u) => u.urlChanged).map((u) => u.id),
+    tx,
   );
 }
 

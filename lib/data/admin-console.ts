@@ -183,5 +183,6 @@ export async function vendorForConsole(slug: string, historyLimit = 100) {
     vendor,
     history,
     outcomes: Object.fromEntries(counts.map((c) => [c.outcome, c._count._all])) as Record<string, number>,
+    historyDays: env.RETENTION_POLL_HISTORY_DAYS,
   };
 }

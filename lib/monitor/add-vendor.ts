@@ -100,7 +100,7 @@ export async function addVendor(input: AddVendorInput, opts: AddVendorOptions = 
     if (error instanceof ProviderError) throw new NotAStatusPageError(describe(error), error.tried ?? []);
     throw error;
   }
-  const name = input.name?.trim() || nameFromUrl(new URL(statusPageUrl));
+  const name = input.name?.trim() || detected.name || nameFromUrl(new URL(statusPageUrl));
   const slug = await freeSlug(input.slug, name);
   let vendor;
   try {

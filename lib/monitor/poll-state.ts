@@ -192,6 +192,18 @@ export async function retarget(
   });
 }
 
+/**
+ * Vendors whose status page moved (a catalog import gave them a new URL): the old page's endpoint
+ * and validators mean nothing for the new one, so the next poll detects and reads it afresh.
+ */
+export async function forgetMovedPages(vendorIds: string[], client: Client = db): Promise<void> {
+  if (!vendorIds.length) return;
+  await client.vendor.updateMany({
+    where: { id: { in: vendorIds } },
+    data: { apiEndpoint: null, fetchValidators: Prisma.DbNull, etag: null, lastModified: null },
+  });
+}
+
 /** Enabling makes a vendor due now rather than whenever its old due time was. */
 export async function setPolling(vendorId: string, enabled: boolean): Promise<void> {
   await db.vendor.update({

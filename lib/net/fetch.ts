@@ -1,3 +1,4 @@
+import { PooledAgent } from "./agent";
 import { decodeBody } from "./decode";
 import { FetchError } from "./fetch-error";
 import { HostLimiter } from "./host-limit";
@@ -38,6 +39,8 @@ export interface FetcherOptions extends SsrfOptions {
   perHostConcurrency?: number;
   /** Least time between two request starts to one host:port (a rate limit); 0 for none. */
   perHostMinIntervalMs?: number;
+  /** Extra trusted CAs (PEM) beside Node's roots: a benchmark or test farm's own certificate. */
+  ca?: string | readonly string[];
 }
 
 const DEFAULTS = {
@@ -49,6 +52,12 @@ const DEFAULTS = {
   retryBaseMs: 300,
   perHostConcurrency: 4,
   perHostMinIntervalMs: 0,
+};
+
+const BASE_HEADERS: Readonly<Record<string, string>> = {
+  "user-agent": USER_AGENT,
+  accept: "application/json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
+  "accept-encoding": "gzip, deflate, br",
 };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -63,6 +72,11 @@ function flatHeaders(raw: RawResponse["headers"]): Record<string, string | undef
 export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const o = { ...DEFAULTS, ...options };
   const limiter = new HostLimiter(o.perHostConcurrency, o.perHostMinIntervalMs);
+  const agent = new PooledAgent({
+    connectTimeoutMs: o.connectTimeoutMs,
+    connections: o.perHostConcurrency,
+    ca: o.ca,
+  });
 
   /** Follows redirects by hand so every hop's address is checked before connecting. */
   async function followRedirects(start: string, init: FetchInit, deadline: number): Promise<FetchResponse> {
@@ -81,24 +95,20 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         if (err instanceof BlockedAddressError) throw new FetchError("blocked", err.message, url.href);
         throw new FetchError("unreachable", `unreachable: cannot resolve ${url.hostname}`, url.href);
       }
-      const headers = {
-        "user-agent": USER_AGENT,
-        accept: "application/json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
-        "accept-encoding": "gzip, deflate, br",
-        ...init.headers,
-      };
+      const headers = init.headers ? { ...BASE_HEADERS, ...init.headers } : BASE_HEADERS;
       const target = url;
       const res = await limiter.run(url.host, () =>
         requestOnce(target, {
+          agent,
           addresses,
           headers,
           deadline,
-          connectTimeoutMs: o.connectTimeoutMs,
           maxBytes: o.maxBytes,
           signal: init.signal,
         }),
       );
-      const location = res.headers.location;
+      const headersOut = flatHeaders(res.headers);
+      const location = headersOut.location;
       if (REDIRECTS.has(res.status) && location) {
         seen.add(url.href);
         const next = new URL(location, url);
@@ -109,7 +119,6 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         continue;
       }
       if (res.status === 304 || (res.status >= 200 && res.status < 300)) {
-        const headersOut = flatHeaders(res.headers);
         const body = res.status === 304 ? "" : decodeBody(res.body, headersOut["content-type"]);
         return { url: url.href, status: res.status, headers: headersOut, body };
       }

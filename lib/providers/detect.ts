@@ -12,6 +12,8 @@ export interface Detection {
   provider: ProviderId;
   endpoint: string | null;
   timeZone?: string | null;
+  /** The name the page gives itself (Statuspage's and incident.io's summary), when it gives one. */
+  name?: string;
 }
 
 export interface DetectOptions {
@@ -90,8 +92,9 @@ export async function detectProvider(statusPageUrl: string, opts: DetectOptions 
     const id = typeof page?.id === "string" ? page.id : "";
     if (page && obj(j?.status)) {
       const timeZone = typeof page.time_zone === "string" ? page.time_zone : null;
-      if (ULID.test(id)) return { provider: "incidentio", endpoint: summaryUrl, timeZone };
-      if (STATUSPAGE_ID.test(id)) return { provider: "statuspage", endpoint: summaryUrl, timeZone };
+      const named = typeof page.name === "string" && page.name.trim() ? { name: page.name.trim().slice(0, 100) } : {};
+      if (ULID.test(id)) return { provider: "incidentio", endpoint: summaryUrl, timeZone, ...named };
+      if (STATUSPAGE_ID.test(id)) return { provider: "statuspage", endpoint: summaryUrl, timeZone, ...named };
     }
     miss("statuspage", summaryUrl, "not Statuspage JSON");
   }

@@ -102,11 +102,10 @@ async function get(
 function validatorsOf(got: Got[]): Validators {
   const out: Validators = {};
   for (const g of got) {
-    out[g.r.url] = {
-      hash: g.hash,
-      ...(g.etag ? { etag: g.etag } : {}),
-      ...(g.lastModified ? { lastModified: g.lastModified } : {}),
-    };
+    const v: Validators[string] = { hash: g.hash };
+    if (g.etag) v.etag = g.etag;
+    if (g.lastModified) v.lastModified = g.lastModified;
+    out[g.r.url] = v;
   }
   return out;
 }

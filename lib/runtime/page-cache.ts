@@ -76,7 +76,7 @@ export class PageCache {
     private readonly origin: () => string,
     private readonly ttlMs = 30_000,
     private readonly maxEntries = 5000,
-    private readonly maxBytes = 256 * 1024 * 1024,
+    private readonly maxBytes = 128 * 1024 * 1024,
   ) {}
 
   /**

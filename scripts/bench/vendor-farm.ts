@@ -7,6 +7,7 @@ import { fixture, startFixtureServer } from "@/test/fixture-server";
  * vendor's page really uses), which changes the body and its ETag; "flip" does that to the vendors
  * named. With a second argument the vendors are spread over that many servers (vendor i on server
  * i % hosts), as real vendors sit on their own hosts and the fetcher limits each host.
+ * BENCH_TLS_KEY and BENCH_TLS_CERT (PEM) make it serve HTTPS.
  */
 const count = Number(process.argv[2] ?? 2000);
 const hosts = Math.max(1, Number(process.argv[3] ?? 1));
@@ -20,7 +21,14 @@ const summaries = [
 const incidents = fixture("statuspage/github-incidents-excerpt-2024-09.json");
 const maintenances = fixture("statuspage/claude-scheduled-maintenances-completed.json");
 
-const servers = await Promise.all(Array.from({ length: hosts }, () => startFixtureServer()));
+const key = process.env.BENCH_TLS_KEY;
+const cert = process.env.BENCH_TLS_CERT;
+// Idle connections live as long as a typical vendor's server keeps them (Node's default, 5 s).
+const servers = await Promise.all(
+  Array.from({ length: hosts }, () =>
+    startFixtureServer({ keepAliveTimeoutMs: 5_000, ...(key && cert ? { tls: { key, cert } } : {}) }),
+  ),
+);
 const serverOf = (i: number) => servers[i % hosts] as (typeof servers)[number];
 const state = Array.from({ length: count }, (_, i) => ({
   template: summaries[i % summaries.length] as (typeof summaries)[number],
@@ -41,6 +49,10 @@ for (let i = 0; i < count; i++) {
   serverOf(i).set(`/v${i}/api/v2/incidents.json`, { body: incidents });
   serverOf(i).set(`/v${i}/api/v2/scheduled-maintenances.json`, { body: maintenances });
 }
+// The request log would grow by every request of every round; the benchmark never reads it.
+setInterval(() => {
+  for (const s of servers) s.requests.length = 0;
+}, 1_000).unref();
 
 let round = 0;
 process.on("message", (msg: { type: string; share?: number; vendors?: number[] }) => {
@@ -66,4 +78,4 @@ process.on("message", (msg: { type: string; share?: number; vendors?: number[] }
     void Promise.all(servers.map((s) => s.close())).then(() => process.exit(0));
   }
 });
-process.send?.({ type: "ready", url: servers[0]?.url, urls: servers.map((s) => s.url), count });
+process.send?.({ type: "ready", url: servers[0]?.url, port: servers[0]?.port, urls: servers.map((s) => s.url), count });

@@ -30,6 +30,16 @@ beforeAll(async () => {
 afterAll(() => srv.close());
 
 describe("adding a vendor by URL", () => {
+  it("names a vendor as its page names itself, not after the host (here an address: 127 0 0 would be no name)", async () => {
+    const p = stagePayloads({});
+    const named = JSON.parse(p.summary) as { page: Record<string, unknown> };
+    named.page = { ...named.page, name: `Self Named ${srv.port}` };
+    srv.set("/self-named/api/v2/summary.json", { body: JSON.stringify(named) });
+    const added = await addVendor({ url: `${srv.url}/self-named` }, { fetcher });
+    expect(added.name).toBe(`Self Named ${srv.port}`);
+    expect(added.slug).toBe(`self-named-${srv.port}`);
+  });
+
   it("detects, stores, takes the baseline with the scheduler's poll, and lists it only then", async () => {
     servePage("/fresh");
     const added = await addVendor({ url: `${srv.url}/fresh/`, name: "Fresh Co" }, { fetcher });

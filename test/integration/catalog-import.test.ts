@@ -186,4 +186,34 @@ describe("importCatalog (in-process, counting statements at the database)", () =
     const mine = await db.vendor.findUniqueOrThrow({ where: { slug: `mine-${tag}` } });
     expect(mine).toMatchObject({ name: "Mine", statusPageUrl: `https://mine-${tag}.test` });
   });
+
+  it("a vendor whose page moved forgets the old page's endpoint and validators; one renamed keeps them", async () => {
+    const tag = randomUUID().slice(0, 8);
+    const learnt = {
+      provider: "statuspage",
+      apiEndpoint: `https://api.old-${tag}.test/v2`,
+      fetchValidators: { [`https://old-${tag}.test/api`]: { hash: "h", etag: '"e"' } },
+      etag: '"e"',
+      lastModified: "Tue, 01 Dec 2026 00:00:00 GMT",
+    };
+    for (const which of ["moves", "stays"])
+      await db.vendor.create({
+        data: { slug: `${which}-${tag}`, name: which, statusPageUrl: `https://${which}-old-${tag}.test`, ...learnt },
+      });
+    const csv = [
+      "name,slug,status_page_url,provider,category",
+      `Moves,moves-${tag},https://moves-new-${tag}.test,instatus,`,
+      `Stays renamed,stays-${tag},https://stays-old-${tag}.test,statuspage,`,
+    ].join("\n");
+    expect(await importCatalog(parseCatalog(`${csv}\n`, "csv"))).toMatchObject({ updated: 2 });
+    const pick = { provider: true, apiEndpoint: true, fetchValidators: true, etag: true, lastModified: true } as const;
+    expect(await db.vendor.findUniqueOrThrow({ where: { slug: `moves-${tag}` }, select: pick })).toEqual({
+      provider: "instatus",
+      apiEndpoint: null,
+      fetchValidators: null,
+      etag: null,
+      lastModified: null,
+    });
+    expect(await db.vendor.findUniqueOrThrow({ where: { slug: `stays-${tag}` }, select: pick })).toEqual(learnt);
+  });
 });

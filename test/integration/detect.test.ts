@@ -26,6 +26,7 @@ describe("detectProvider through the fixture server (vendor path prefixes)", () 
       provider: "statuspage",
       endpoint: `${srv.url}/acme/api/v2/summary.json`,
       timeZone: "Etc/UTC",
+      name: "GitHub",
     });
     // The incident.io proxy probe (docs/providers.md, "Detection", step 2) came first and 404ed.
     expect(srv.requests.map((r) => r.path)).toEqual([`/acme/proxy/127.0.0.1:${srv.port}`, "/acme/api/v2/summary.json"]);

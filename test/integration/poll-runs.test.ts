@@ -118,6 +118,17 @@ describe("poll history", () => {
     expect(run.error).toMatch(/unreachable/);
   });
 
+  it("an optional resource that is missing does not make a good poll's status its 404", async () => {
+    const sparse = await createVendor({ statusPageUrl: `${srv.url}/sparse`, provider: "statuspage" });
+    const summary = stagePayloads({}).summary;
+    srv.set("/sparse/api/v2/summary.json", { body: summary });
+    srv.set("/sparse/api/v2/incidents.json", { status: 404 });
+    srv.set("/sparse/api/v2/scheduled-maintenances.json", { status: 404 });
+    const { result, run } = await pollOnce(sparse.id);
+    expect(result.outcome).toBe("changed");
+    expect(run).toMatchObject({ outcome: "changed", httpStatus: 200, bytes: Buffer.byteLength(summary) });
+  });
+
   it("polls sharing a flush each keep their run", async () => {
     serve({}, undefined, { componentStatus: { [COMPONENTS[0]?.id as string]: "major_outage" } });
     const before = await own.db.pollRun.count({ where: { vendorId: vendor.id } });

@@ -90,4 +90,25 @@ describe("retention", () => {
     });
     expect(outbox.map((o) => o.idempotencyKey)).toEqual([`${tag}-pending-40`, `${tag}-sent-5`]);
   });
+
+  it("ages poll history out across many batches", async () => {
+    const vendor = await createVendor();
+    // More than two batches of runs past retention (a batch is 5,000), and the recent ones kept.
+    await db.$executeRawUnsafe(
+      `INSERT INTO "PollRun" (id, "vendorId", "startedAt", "durationMs", outcome)
+       SELECT $1 || g, $2, $3::timestamptz AT TIME ZONE 'UTC' - g * interval '3 milliseconds', 40, 'not_modified'
+       FROM generate_series(1, 12001) g`,
+      `old-${vendor.id}-`,
+      vendor.id,
+      ago(8),
+    );
+    for (const days of [6, 0])
+      await db.pollRun.create({
+        data: { vendorId: vendor.id, startedAt: ago(days), durationMs: 80, outcome: "unchanged" },
+      });
+    const result = await pruneHistory(new Date(), { snapshotDays: 10, pollHistoryDays: 7, deliveryDays: 30 });
+    expect(result.pollRunsDeleted).toBeGreaterThanOrEqual(12001);
+    const kept = await db.pollRun.findMany({ where: { vendorId: vendor.id }, select: { startedAt: true } });
+    expect(kept.map((r) => Math.round((Date.now() - r.startedAt.getTime()) / DAY)).sort()).toEqual([0, 6]);
+  });
 });

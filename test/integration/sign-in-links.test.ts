@@ -1,10 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import ConfirmSignInPage from "@/app/(auth)/login/confirm/page";
+import SignInErrorPage from "@/app/(auth)/login/error/page";
 import { authSecret } from "@/lib/auth/secret";
 import { callbackActionPath, inspectSignInLink } from "@/lib/auth/magic-link";
 import { SIGN_IN_PER_ADDRESS, SIGN_IN_PER_IP } from "@/lib/rate-limit";
 import { connectTestDatabase } from "@/test/support/db";
 import { ORIGIN, authRequest, lastLinkTo, requestLink } from "@/test/support/auth-requests";
+import { renderHtml } from "@/test/support/request-context";
+
+// The pages read the visitor's session through next/headers: here, a visitor without one.
+vi.mock("next/headers", () => import("@/test/support/request-context").then((m) => m.nextHeaders));
 
 const db = connectTestDatabase();
 const address = () => `u-${randomUUID().slice(0, 8)}@example.com`;
@@ -18,6 +24,20 @@ const paramsOf = (link: URL) => ({
 
 /** The confirm page's button: a POST to the Auth.js callback with the link's query. */
 const pressSignIn = (link: URL) => authRequest("POST", callbackActionPath(paramsOf(link)));
+
+/** What a GET of the emailed link answers (Next answers a HEAD of a page by rendering it too). */
+const openLink = async (link: URL) =>
+  renderHtml(await ConfirmSignInPage({ searchParams: Promise.resolve(Object.fromEntries(link.searchParams)) }));
+
+/** The page Auth.js sends a failed press to. */
+const errorPage = async (location: string | null) =>
+  renderHtml(
+    await SignInErrorPage({
+      searchParams: Promise.resolve(Object.fromEntries(new URL(location ?? "", ORIGIN).searchParams)),
+    }),
+  );
+
+const signInButton = (html: string) => /<button[^>]*type="submit"[^>]*>Sign in<\/button>/.test(html);
 
 describe("sign-in links", () => {
   it("emails our confirm page, not the callback; opening it changes nothing; the button signs in once", async () => {
@@ -56,6 +76,34 @@ describe("sign-in links", () => {
     expect(await inspectSignInLink(paramsOf(link), secret)).toBe("used");
   });
 
+  it("a link a scanner fetched (HEAD, then GET) still signs in on the first real press", async () => {
+    const email = address();
+    await requestLink(email, uniqueIp());
+    const link = await lastLinkTo(email);
+    const stored = await db.verificationToken.findMany({ where: { identifier: email } });
+    for (let i = 0; i < 2; i++) {
+      const html = await openLink(link);
+      expect(signInButton(html)).toBe(true);
+      expect(html).toContain(`action="${callbackActionPath(paramsOf(link)).replace(/&/g, "&amp;")}"`);
+      expect(html).not.toMatch(/<script[^>]*>[^<]*submit\(/);
+    }
+    expect(await db.verificationToken.findMany({ where: { identifier: email } })).toEqual(stored);
+    expect(await db.user.findUnique({ where: { email } })).toBeNull();
+
+    const press = await pressSignIn(link);
+    expect(press.headers.get("location")).toBe(`${ORIGIN}/dashboard`);
+    expect(press.headers.getSetCookie().join("\n")).toMatch(/authjs\.session-token=/);
+
+    // Reused: the press lands on the plain error page, and the link's page says it was used.
+    const again = await pressSignIn(link);
+    const failed = await errorPage(again.headers.get("location"));
+    expect(failed).toContain("This sign-in link can no longer be used");
+    expect(failed).toContain("Email me a sign-in link");
+    const reopened = await openLink(link);
+    expect(reopened).toContain("This sign-in link has already been used");
+    expect(signInButton(reopened)).toBe(false);
+  });
+
   it("an expired link is refused and the confirm page says it expired", async () => {
     const email = address();
     await requestLink(email, uniqueIp());
@@ -65,8 +113,12 @@ describe("sign-in links", () => {
       data: { expires: new Date(Date.now() - 1000) },
     });
     expect(await inspectSignInLink(paramsOf(link), await authSecret())).toBe("expired");
+    const opened = await openLink(link);
+    expect(opened).toContain("This sign-in link has expired");
+    expect(signInButton(opened)).toBe(false);
     const res = await pressSignIn(link);
     expect(res.headers.get("location")).toBe(`${ORIGIN}/login/error?error=Verification`);
+    expect(await errorPage(res.headers.get("location"))).toContain("This sign-in link can no longer be used");
     expect(await db.user.findUnique({ where: { email } })).toBeNull();
   });
 
@@ -104,6 +156,15 @@ describe("sign-in rate limits", () => {
       expect(await db.localEmail.count({ where: { to: email } })).toBe(SIGN_IN_PER_ADDRESS.limit);
     }
     expect(answers[known]).toEqual(answers[unknown]);
+  });
+
+  it("holds when the requests for one address arrive all at once", async () => {
+    const email = address();
+    const answers = await Promise.all(
+      Array.from({ length: SIGN_IN_PER_ADDRESS.limit * 3 }, () => requestLink(email, uniqueIp())),
+    );
+    expect(answers.filter((a) => a.includes("/verify-request"))).toHaveLength(SIGN_IN_PER_ADDRESS.limit);
+    expect(await db.localEmail.count({ where: { to: email } })).toBe(SIGN_IN_PER_ADDRESS.limit);
   });
 
   it(`allows ${SIGN_IN_PER_IP.limit} links per client address`, async () => {

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { ActionResult } from "@/lib/actions/authed";
+import { rankByMatch } from "@/lib/text/search-rank";
 import { addByUrl, followFromDashboard } from "./actions";
 
 interface CatalogHit {
@@ -19,7 +20,8 @@ interface CatalogHit {
 async function searchCatalog(q: string): Promise<CatalogHit[]> {
   const res = await fetch(`/api/v1/vendors?${new URLSearchParams({ q })}`, { headers: { accept: "application/json" } });
   if (!res.ok) throw new Error(`search ${res.status}`);
-  return ((await res.json()) as { vendors: CatalogHit[] }).vendors.slice(0, 8);
+  // The API answers in alphabetical order; the few shown are the best matches of its first page.
+  return rankByMatch(((await res.json()) as { vendors: CatalogHit[] }).vendors, q).slice(0, 8);
 }
 
 type Outcome = { tone: "success" | "error"; text: string } | null;
@@ -94,10 +96,10 @@ export function AddVendor({ followed }: { followed: string[] }) {
                   onSelect={() => follow(hit)}
                   className="flex cursor-pointer items-center justify-between gap-3 px-3 py-2 text-sm data-[selected=true]:bg-accent data-[disabled=true]:cursor-default data-[disabled=true]:opacity-60"
                 >
-                  <span>
-                    {hit.name}
-                    {hit.category && <span className="ml-2 text-muted-foreground">{hit.category}</span>}
-                  </span>
+                  <span className="flex min-w-0 flex-wrap items-baseline gap-x-2">
+                    <span className="font-medium">{hit.name}</span>{" "}
+                    {hit.category && <span className="text-muted-foreground">{hit.category}</span>}
+                  </span>{" "}
                   <span className="text-xs font-medium">{already ? "Monitoring" : "Monitor"}</span>
                 </Command.Item>
               );

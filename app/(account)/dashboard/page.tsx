@@ -49,7 +49,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         </div>
         <PlanUsage plan={usage.plan} count={usage.count} waitlisted={usage.waitlistedAt !== null} />
       </div>
-      <DashboardNotices params={params} plan={usage.plan} />
+      <DashboardNotices params={params} plan={usage.plan} following={subs.map((s) => s.vendor.slug)} />
       <AddVendor followed={subs.map((s) => s.vendor.slug)} />
 
       <section aria-labelledby="attention-heading" className="space-y-3">

@@ -93,26 +93,28 @@ export function SubscriptionForm({
           </label>
         </div>
         {!allComponents && (
-          <div className="max-h-80 space-y-3 overflow-y-auto rounded-md border p-3">
-            {groups.map(({ group, items }) => (
-              <fieldset key={group ?? "__none"} className="space-y-1">
-                <legend className="text-sm font-medium text-muted-foreground">{group ?? "Components"}</legend>
-                {items.map((c) => (
-                  <label key={c.id} className="flex items-center gap-2 text-sm">
-                    <input
-                      type="checkbox"
-                      checked={chosen.has(c.id)}
-                      onChange={(e) => toggle(c.id, e.target.checked)}
-                    />
-                    {c.name}
-                  </label>
-                ))}
-              </fieldset>
-            ))}
+          <>
+            <div className="max-h-80 space-y-3 overflow-y-auto rounded-md border p-3">
+              {groups.map(({ group, items }) => (
+                <fieldset key={group ?? "__none"} className="space-y-1">
+                  <legend className="text-sm font-medium text-muted-foreground">{group ?? "Components"}</legend>
+                  {items.map((c) => (
+                    <label key={c.id} className="flex items-center gap-2 text-sm">
+                      <input
+                        type="checkbox"
+                        checked={chosen.has(c.id)}
+                        onChange={(e) => toggle(c.id, e.target.checked)}
+                      />
+                      {c.name}
+                    </label>
+                  ))}
+                </fieldset>
+              ))}
+            </div>
             <p className="text-xs text-muted-foreground" aria-live="polite">
               {chosen.size} chosen
             </p>
-          </div>
+          </>
         )}
       </fieldset>
       <div className="flex flex-col gap-2">

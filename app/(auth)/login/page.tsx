@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { appUrl } from "@/env";
 import { currentUser } from "@/lib/auth";
+import { followLandingPath } from "@/lib/auth/follow-intent";
 import { oauthOptions } from "@/lib/auth/providers";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { db } from "@/lib/db";
@@ -28,7 +29,8 @@ export default async function LoginPage({ searchParams }: Props) {
   const vendor = followSlug
     ? await db.vendor.findFirst({ where: { slug: followSlug, enabled: true }, select: { slug: true, name: true } })
     : null;
-  if (await currentUser()) redirect(vendor ? `/vendors/${vendor.slug}` : redirectTo);
+  // Signed in already (the follow form works without JavaScript): the dashboard asks to confirm.
+  if (await currentUser()) redirect(vendor ? followLandingPath(vendor.slug) : redirectTo);
   const oauth = oauthOptions();
 
   return (

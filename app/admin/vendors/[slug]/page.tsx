@@ -18,7 +18,8 @@ export default async function AdminVendorPage({ params, searchParams }: Props) {
   const [{ slug }, { notice }] = await Promise.all([params, searchParams]);
   const data = await vendorForConsole(slug);
   if (!data) notFound();
-  const { vendor, history, outcomes } = data;
+  const { vendor, history, outcomes, historyDays } = data;
+  const kept = Object.values(outcomes).reduce((n, c) => n + c, 0);
   return (
     <div className="space-y-8">
       <header className="space-y-1">
@@ -64,9 +65,11 @@ export default async function AdminVendorPage({ params, searchParams }: Props) {
       />
       <Section id="history" title="Poll history">
         <p className="text-sm text-muted-foreground">
-          {Object.entries(outcomes)
-            .map(([k, n]) => `${n} ${k.replace("_", " ")}`)
-            .join(" · ") || "No poll recorded yet."}
+          {Object.keys(outcomes).length
+            ? `Every poll of the last ${historyDays} days: ${Object.entries(outcomes)
+                .map(([k, n]) => `${n} ${k.replace("_", " ")}`)
+                .join(" · ")}.${history.length < kept ? ` The newest ${history.length} below.` : ""}`
+            : "No poll recorded yet."}
         </p>
         {history.length > 0 && (
           <Table label="Poll history" head={["When", "Outcome", "Duration", "HTTP", "Bytes", "Changes", "Error"]}>
