@@ -103,6 +103,11 @@ test("a cached vendor page costs no database query", async ({ request }) => {
         queries: Record<string, number>;
       }
     ).queries["vendorwatch-web"] ?? 0;
+  // The counter sees the web server's reads: a search is read from the database on every request.
+  const counted = await webQueries();
+  expect((await request.get(`/api/v1/vendors?q=acme-${Date.now()}`)).status()).toBe(200);
+  expect(await webQueries()).toBeGreaterThan(counted);
+
   await request.get("/vendors/acme-cloud"); // warm
   await request.get("/vendors/acme-cloud", { headers: { "x-vendorwatch-bypass": "1" } });
   const before = await webQueries();

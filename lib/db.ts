@@ -3,13 +3,15 @@ import { env } from "@/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
- * The Prisma client, one per process (kept on globalThis so dev reloads do not leak pools).
+ * The Prisma client, one per process and role (kept on globalThis so dev reloads do not leak
+ * pools). `npm start` runs the scheduler and the web server in one process, each with its own
+ * parse of env.ts and so its own role: their connections are told apart by application_name.
  * Not marked server-only: the CLI and the in-process scheduler share this module outside Next.
  * The URL is DATABASE_URL, or the embedded server's URL that `npm start`, the CLI and the
  * tests set with configureDatabase() before first use.
  */
 const globalForDb = globalThis as unknown as {
-  vendorwatchDb?: PrismaClient;
+  vendorwatchDbs?: Map<string, PrismaClient>;
   vendorwatchDbUrl?: string;
   vendorwatchDbKind?: DatabaseKind;
 };
@@ -18,9 +20,9 @@ const globalForDb = globalThis as unknown as {
 export type DatabaseKind = "embedded" | "postgres";
 
 export function configureDatabase(url: string, kind?: DatabaseKind): void {
-  if (globalForDb.vendorwatchDb && globalForDb.vendorwatchDbUrl !== url) {
-    void globalForDb.vendorwatchDb.$disconnect();
-    globalForDb.vendorwatchDb = undefined;
+  if (globalForDb.vendorwatchDbUrl !== url) {
+    for (const client of clients().values()) void client.$disconnect();
+    clients().clear();
   }
   globalForDb.vendorwatchDbUrl = url;
   if (kind) globalForDb.vendorwatchDbKind = kind;
@@ -46,9 +48,18 @@ function createClient(url: string) {
   });
 }
 
+function clients(): Map<string, PrismaClient> {
+  globalForDb.vendorwatchDbs ??= new Map();
+  return globalForDb.vendorwatchDbs;
+}
+
 export function getDb(): PrismaClient {
-  globalForDb.vendorwatchDb ??= createClient(databaseUrl());
-  return globalForDb.vendorwatchDb;
+  let client = clients().get(applicationName);
+  if (!client) {
+    client = createClient(databaseUrl());
+    clients().set(applicationName, client);
+  }
+  return client;
 }
 
 /** Lazy proxy so `import { db }` works before configureDatabase() runs. */
@@ -61,8 +72,9 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 });
 
 export async function disconnectDb(): Promise<void> {
-  await globalForDb.vendorwatchDb?.$disconnect();
-  globalForDb.vendorwatchDb = undefined;
+  const open = [...clients().values()];
+  clients().clear();
+  await Promise.all(open.map((c) => c.$disconnect()));
 }
 
 export type { PrismaClient };
